@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The project root (the folder holding package.json). */
+export const PROJECT_ROOT = join(import.meta.dirname, '..');
+
+/**
+ * Every setting casa-sig reads, with its default. Parsed once at start and passed down; nothing else
+ * reads process.env (DESIGN.md).
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .describe('PostgreSQL with PostGIS 3.x; unset = the embedded cluster under .data/'),
+  EMBEDDED_PG_DIR: z.string().default(join(PROJECT_ROOT, '.data', 'postgres')).describe('Embedded cluster data directory'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329).describe('Embedded cluster port'),
+  SAMPLE_DATA: z.enum(['auto', 'never']).default('auto').describe('auto = load the Casablanca sample data into an empty database'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('Database connections at most'),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('Statement timeout'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST_DIR: z.string().default(join(PROJECT_ROOT, 'dist', 'client')).describe('Built client to serve'),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  );
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,60 @@
+import type { PropertyDefinition } from '../layer-definition.ts';
+
+/** Created/updated instants that every editable layer exposes read-only. */
+export const TIMESTAMP_PROPERTIES: Readonly<Record<string, PropertyDefinition>> = {
+  created_at: {
+    column: 'created_at',
+    type: 'datetime',
+    label: { fr: 'Créé le', ar: 'تاريخ الإنشاء', en: 'Created' },
+    editable: false,
+  },
+  updated_at: {
+    column: 'updated_at',
+    type: 'datetime',
+    label: { fr: 'Modifié le', ar: 'تاريخ التعديل', en: 'Updated' },
+    editable: false,
+    filterable: true,
+  },
+};
+
+/** French and Arabic names of a feature that may be unnamed. */
+export const OPTIONAL_NAME_PROPERTIES: Readonly<Record<string, PropertyDefinition>> = {
+  name_fr: {
+    column: 'name_fr',
+    type: 'string',
+    label: { fr: 'Nom (français)', ar: 'الاسم (بالفرنسية)', en: 'Name (French)' },
+    max: 200,
+    filterable: true,
+    inTiles: true,
+  },
+  name_ar: {
+    column: 'name_ar',
+    type: 'string',
+    label: { fr: 'Nom (arabe)', ar: 'الاسم (بالعربية)', en: 'Name (Arabic)' },
+    max: 200,
+    filterable: true,
+    inTiles: true,
+  },
+};
+
+/** The same names when every feature of the layer must have them. */
+export const REQUIRED_NAME_PROPERTIES: Readonly<Record<string, PropertyDefinition>> = {
+  name_fr: { ...OPTIONAL_NAME_PROPERTIES.name_fr!, required: true },
+  name_ar: { ...OPTIONAL_NAME_PROPERTIES.name_ar!, required: true },
+};
+
+/** Marks data whose place was drawn by hand from public descriptions, not surveyed. */
+export const IS_APPROXIMATE_PROPERTY: Readonly<Record<string, PropertyDefinition>> = {
+  is_approximate: {
+    column: 'is_approximate',
+    type: 'boolean',
+    label: { fr: 'Position approximative', ar: 'موقع تقريبي', en: 'Approximate position' },
+    inTiles: true,
+  },
+};
+
+export const TRANSIT_MODE_VALUES = {
+  tram: { fr: 'Tramway', ar: 'الترامواي', en: 'Tram' },
+  brt: { fr: 'Busway (BHNS)', ar: 'الباصواي', en: 'Busway (BRT)' },
+  bus: { fr: 'Bus', ar: 'الحافلة', en: 'Bus' },
+} as const;

@@ -1,0 +1,111 @@
+/**
+ * The shape of a layer declaration. Every table and column name in the server comes from one of these
+ * objects: tile SQL, feature SQL, validation, permissions, `/api/layers` and the client's legend are all
+ * derived from them (DESIGN.md, "The layers").
+ */
+
+/** Who is asking. `public` is a caller without an account. */
+export type Role = 'public' | 'planner' | 'inspector' | 'admin';
+export const ROLES: readonly Role[] = ['public', 'planner', 'inspector', 'admin'];
+
+/** Text shown to people, in the three interface languages. French and Arabic are never optional. */
+export interface Labels {
+  fr: string;
+  ar: string;
+  en: string;
+}
+
+/** Geometry types as GeoJSON names them (and as PostGIS's GeometryType() returns them, upper-cased). */
+export type GeometryType = 'Point' | 'LineString' | 'Polygon' | 'MultiPoint' | 'MultiLineString' | 'MultiPolygon';
+
+/**
+ * The value type of a property as the API speaks it. `date` is an ISO calendar date (YYYY-MM-DD),
+ * `datetime` an ISO instant; `string_list` is a JSON array of strings (a PostgreSQL text[]).
+ */
+export type PropertyType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'enum' | 'string_list';
+
+export interface PropertyDefinition {
+  /** Column in the layer's table. Never sent to clients: the API name is the key of `properties`. */
+  column: string;
+  type: PropertyType;
+  label: Labels;
+  /** For `enum`: the allowed values, in display order, each with its labels. */
+  values?: Readonly<Record<string, Labels>>;
+  /** Unit shown after numbers (for example "m"). */
+  unit?: string;
+  /** Must be present when a feature is created. */
+  required?: boolean;
+  /** False for values the server maintains (ids, derived lists). Defaults to true. */
+  editable?: boolean;
+  /** Inclusive bounds for numbers; for strings, `max` is the maximum length. */
+  min?: number;
+  max?: number;
+  /**
+   * Personal data (a natural person's name, phone, e-mail). Only the roles in the layer's
+   * `access.personal` list ever receive it, through any channel.
+   */
+  personal?: boolean;
+  /** Whether clients may filter items on this property. */
+  filterable?: boolean;
+  /** Whether vector tiles carry this property (keep tiles small: only what the map styles or labels). */
+  inTiles?: boolean;
+}
+
+/** How the map draws the layer by default; the legend is derived from it. */
+export interface LayerStyle {
+  kind: 'fill' | 'line' | 'circle';
+  /** Colour for features that no `byValue` entry matches. */
+  color: string;
+  /** Property whose value picks the colour (an enum property, or a property holding `#rrggbb` itself). */
+  colorProperty?: string;
+  /** Colours per value of `colorProperty` (enum values); omitted when the property holds the colour. */
+  colorByValue?: Readonly<Record<string, string>>;
+  /** Line width in pixels at zoom 14, or circle radius. */
+  size: number;
+  /** Whether features are labelled on the map with their localised name. */
+  isLabelled?: boolean;
+}
+
+export interface LayerDefinition {
+  /** Lowercase snake id: registry key, URL segment and MVT layer name. */
+  id: string;
+  title: Labels;
+  description: Labels;
+  /** Layer family of DESIGN.md, used to group layers in the client's panel. */
+  family: 'reference' | 'street_heritage' | 'authorisations' | 'hygiene' | 'mobility';
+  table: { schema: string; name: string };
+  /** Integer primary key; also the MVT feature id. */
+  idColumn: string;
+  /** Optimistic-locking counter bumped on every update. */
+  versionColumn: string;
+  updatedAtColumn: string;
+  geometry: {
+    column: string;
+    /** Allowed geometry types; several means a generic `geometry` column with a CHECK. */
+    types: readonly GeometryType[];
+    srid: number;
+  };
+  /** Properties by API name, in display order. */
+  properties: Readonly<Record<string, PropertyDefinition>>;
+  /** API names of the properties that hold the feature's name in French and Arabic, if it has one. */
+  nameProperties?: { fr: string; ar: string };
+  tiles: {
+    /** Zoom range in which tiles are served (inclusive). */
+    minzoom: number;
+    maxzoom: number;
+    /** MVT extent (tile units per side) and buffer (tile units beyond the edge). */
+    extent: number;
+    buffer: number;
+  };
+  /** Which roles may do what. `personal` lists the roles that may see properties marked personal. */
+  access: {
+    read: readonly Role[];
+    create: readonly Role[];
+    update: readonly Role[];
+    delete: readonly Role[];
+    personal: readonly Role[];
+  };
+  style: LayerStyle;
+  /** Whether the layer is switched on when the map opens. */
+  isVisibleByDefault: boolean;
+}
