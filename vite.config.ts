@@ -23,7 +23,8 @@ export default defineConfig({
     },
   },
   test: {
-    root: '.',
+    // The Vite root is client/; tests are found from the project root.
+    root: import.meta.dirname,
     globalSetup: ['tests/helpers/global-setup.ts'],
     projects: [
       {

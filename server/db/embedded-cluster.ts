@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ensurePostgis, ensurePostgresBinDir, isRoot } from './system-packages.ts';
 
@@ -61,9 +62,14 @@ export function isReachableByPostgresUser(path: string): boolean {
 function initialise(binDir: string, options: EmbeddedClusterOptions): void {
   prepareDirectory(options.dataDir);
   const password = randomBytes(24).toString('base64url');
-  const passwordFile = join(options.dataDir, '..', `.${PASSWORD_FILE}.${process.pid}`);
+  // initdb reads the password from a file that the postgres user must be able to open.
+  const passwordDir = mkdtempSync(join(tmpdir(), 'casa-sig-initdb-'));
+  const passwordFile = join(passwordDir, 'password');
   writeFileSync(passwordFile, password, { mode: 0o600 });
-  if (isRoot()) chownSync(passwordFile, ...postgresIds());
+  if (isRoot()) {
+    chownSync(passwordDir, ...postgresIds());
+    chownSync(passwordFile, ...postgresIds());
+  }
   try {
     options.log(`initialising a PostgreSQL cluster in ${options.dataDir}`);
     runPostgresTool(binDir, 'initdb', [
@@ -71,7 +77,7 @@ function initialise(binDir: string, options: EmbeddedClusterOptions): void {
       '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8',
     ]);
   } finally {
-    spawnSync('rm', ['-f', passwordFile]);
+    rmSync(passwordDir, { recursive: true, force: true });
   }
   writeFileSync(join(options.dataDir, PASSWORD_FILE), password, { mode: 0o600 });
   const conf = join(options.dataDir, 'postgresql.conf');

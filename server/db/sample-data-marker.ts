@@ -5,7 +5,8 @@ const SAMPLE_DATA_KEY = 'sample_data';
 
 /**
  * Loads the Casablanca sample data in one transaction unless this database already holds it, so a second
- * start reuses the data and never duplicates it. Returns whether it loaded anything.
+ * start reuses the data and never duplicates it. A database that already holds the city's own reference
+ * data (admin areas) is never filled with samples. Returns whether it loaded anything.
  */
 export async function loadSampleDataOnce(pool: pg.Pool): Promise<boolean> {
   const client = await pool.connect();
@@ -14,7 +15,8 @@ export async function loadSampleDataOnce(pool: pg.Pool): Promise<boolean> {
     // Serialises concurrent starts: the second one waits, then sees the marker.
     await client.query('LOCK TABLE app_meta IN EXCLUSIVE MODE');
     const marker = await client.query('SELECT 1 FROM app_meta WHERE key = $1', [SAMPLE_DATA_KEY]);
-    if (marker.rowCount !== 0) {
+    const ownData = await client.query('SELECT 1 FROM admin_areas LIMIT 1');
+    if (marker.rowCount !== 0 || ownData.rowCount !== 0) {
       await client.query('ROLLBACK');
       return false;
     }

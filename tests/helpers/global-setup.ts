@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -44,6 +44,7 @@ export async function setup(project: TestProject): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     clusterDir = mkdtempSync(join(tmpdir(), 'casa-sig-test-'));
+    chmodSync(clusterDir, 0o755); // the postgres system user must reach the data directory inside
     cluster = await startEmbeddedCluster({
       dataDir: join(clusterDir, 'pg'),
       port: 55000 + Math.floor(Math.random() * 5000),

@@ -84,8 +84,9 @@ export const establishments: LayerDefinition = {
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
   tiles: { minzoom: 12, maxzoom: 22, extent: 4096, buffer: 64 },
+  // Hygiene grades are published, as cities with public food-hygiene ratings do; the operator is not.
   access: {
-    read: ['inspector', 'admin'],
+    read: ['public', 'planner', 'inspector', 'admin'],
     create: ['inspector', 'admin'],
     update: ['inspector', 'admin'],
     delete: ['admin'],

@@ -1,0 +1,60 @@
+import type pg from 'pg';
+import type { Config } from '../config.ts';
+import { isReachableByPostgresUser, startEmbeddedCluster } from './embedded-cluster.ts';
+import { applyMigrations, assertPostgisAvailable } from './migrate.ts';
+import { createPool } from './pool.ts';
+import { createHash } from 'node:crypto';
+
+export interface OpenDatabase {
+  pool: pg.Pool;
+  /** True when casa-sig runs its own cluster (DATABASE_URL unset). */
+  isEmbedded: boolean;
+  /** Closes the pool and stops the embedded cluster if this process started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Where the embedded cluster keeps its data. Under the project by default; as root, a checkout that the
+ * postgres user cannot reach (for example under /root, mode 0700) falls back to /var/lib/casa-sig.
+ */
+function embeddedDataDir(config: Config, log: (message: string) => void): string {
+  if (isReachableByPostgresUser(config.EMBEDDED_PG_DIR)) return config.EMBEDDED_PG_DIR;
+  const fallback = `/var/lib/casa-sig/${createHash('sha256').update(config.EMBEDDED_PG_DIR).digest('hex').slice(0, 12)}`;
+  log(`${config.EMBEDDED_PG_DIR} is not reachable by the postgres user; keeping the cluster in ${fallback}`);
+  return fallback;
+}
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded cluster, then checks PostGIS and applies pending
+ * migrations. Every entry point (server, importer, scripts) opens the database through here.
+ */
+export async function openDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
+  const cluster = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedCluster({
+        dataDir: embeddedDataDir(config, log),
+        port: config.EMBEDDED_PG_PORT,
+        database: 'casa_sig',
+        isDurable: true,
+        log,
+      });
+  const pool = createPool({
+    connectionString: config.DATABASE_URL ?? cluster!.connectionString,
+    max: config.DB_POOL_MAX,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    applicationName: 'casa-sig',
+  });
+  const close = async () => {
+    await pool.end().catch(() => undefined);
+    cluster?.stop();
+  };
+  try {
+    await assertPostgisAvailable(pool);
+    const applied = await applyMigrations(pool);
+    for (const name of applied) log(`applied migration ${name}`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { pool, isEmbedded: cluster !== undefined, close };
+}

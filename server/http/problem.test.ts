@@ -1,0 +1,38 @@
+import type { Request } from 'express';
+import { describe, expect, it } from 'vitest';
+import { AppError, BadRequestError } from './errors.ts';
+import { toProblem } from './problem.ts';
+
+const request = { originalUrl: '/tiles/x/1/2/3.mvt', id: 'req-12345678' } as Request;
+
+describe('toProblem', () => {
+  it('keeps the type, status, detail and extras of an AppError', () => {
+    const { problem } = toProblem(new BadRequestError('invalid-tile-coordinates', 'z must be between 0 and 22', { allowed: [1] }), request);
+    expect(problem).toEqual({
+      type: 'invalid-tile-coordinates', title: 'Bad request', status: 400, detail: 'z must be between 0 and 22',
+      allowed: [1], instance: '/tiles/x/1/2/3.mvt', requestId: 'req-12345678',
+    });
+  });
+
+  it('passes response headers such as Retry-After', () => {
+    expect(toProblem(new AppError(503, 'unavailable', 'Service unavailable', 'x', {}, { 'Retry-After': '7' }), request).headers).toEqual({ 'Retry-After': '7' });
+  });
+
+  it('maps PostgreSQL errors by SQLSTATE without their message', () => {
+    const error = Object.assign(new Error('duplicate key value violates unique constraint "permits_reference_key"'), { code: '23505' });
+    const { problem } = toProblem(error, request);
+    expect(problem.status).toBe(409);
+    expect(JSON.stringify(problem)).not.toContain('permits_reference_key');
+    expect(toProblem(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }), request).headers).toEqual({ 'Retry-After': '5' });
+  });
+
+  it('hides anything unexpected behind a 500 with the request id', () => {
+    const { problem } = toProblem(new Error('relation "secret_table" does not exist at SELECT ...'), request);
+    expect(problem).toEqual({ type: 'internal', title: 'Internal error', status: 500, instance: '/tiles/x/1/2/3.mvt', requestId: 'req-12345678' });
+  });
+
+  it('turns body-parser failures into 400 and 413', () => {
+    expect(toProblem({ type: 'entity.parse.failed', status: 400, expose: true }, request).problem.status).toBe(400);
+    expect(toProblem({ type: 'entity.too.large', status: 413, expose: true }, request).problem.status).toBe(413);
+  });
+});

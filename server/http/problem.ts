@@ -1,0 +1,80 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from './errors.ts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Members of an RFC 9457 problem document, plus our request id. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  requestId: string;
+  [extra: string]: unknown;
+}
+
+/** PostgreSQL SQLSTATE codes that describe the client's input rather than a server fault. */
+const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: string }> = {
+  '23505': { status: 409, type: 'conflict', title: 'Conflict' },
+  '23503': { status: 409, type: 'conflict', title: 'Conflict' },
+  '23502': { status: 422, type: 'invalid-content', title: 'Unprocessable content' },
+  '23514': { status: 422, type: 'invalid-content', title: 'Unprocessable content' },
+  '22P02': { status: 400, type: 'bad-request', title: 'Bad request' },
+  '57014': { status: 503, type: 'unavailable', title: 'Service unavailable' },
+};
+
+/**
+ * Errors raised by Express's own middleware (body parser, static files) carry an HTTP status and, for
+ * client errors, `expose: true`. Their messages are not ours, so only the status is kept.
+ */
+function middlewareProblem(error: unknown): AppError | undefined {
+  const candidate = error as { status?: number; type?: string; expose?: boolean };
+  if (candidate?.type === 'entity.parse.failed') return new AppError(400, 'malformed-json', 'Bad request', 'The request body is not valid JSON');
+  if (candidate?.type === 'entity.too.large') return new AppError(413, 'body-too-large', 'Content too large', 'The request body is too large');
+  const status = candidate?.status;
+  if (candidate?.expose === true && typeof status === 'number' && status >= 400 && status < 500) {
+    return status === 404
+      ? new AppError(404, 'not-found', 'Not found', 'No resource at this address')
+      : new AppError(status, 'bad-request', 'Bad request', 'The request could not be understood');
+  }
+  return undefined;
+}
+
+/** Turns any error into a problem document; internal messages never leave the server. */
+export function toProblem(error: unknown, request: Request): { problem: ProblemDocument; headers: Record<string, string> } {
+  const base = { instance: request.originalUrl, requestId: request.id };
+  const known = error instanceof AppError ? error : middlewareProblem(error);
+  if (known) {
+    return {
+      problem: { ...known.extras, type: known.type, title: known.title, status: known.status, detail: known.detail, ...base },
+      headers: { ...known.headers },
+    };
+  }
+  const sqlState = (error as { code?: unknown })?.code;
+  const mapped = typeof sqlState === 'string' ? SQLSTATE_PROBLEMS[sqlState] : undefined;
+  if (mapped) {
+    const headers: Record<string, string> = mapped.status === 503 ? { 'Retry-After': '5' } : {};
+    return { problem: { ...mapped, ...base }, headers };
+  }
+  return { problem: { type: 'internal', title: 'Internal error', status: 500, ...base }, headers: {} };
+}
+
+/** The one error middleware: logs the full error, answers with the sanitised problem. */
+export function createProblemHandler(logger: Logger) {
+  return (error: unknown, request: Request, response: Response, _next: NextFunction): void => {
+    const { problem, headers } = toProblem(error, request);
+    if (problem.status >= 500) logger.error({ err: error, requestId: request.id, url: request.originalUrl }, 'request failed');
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  };
+}
+
+/** Final route: anything unmatched is a 404 problem. */
+export function notFoundHandler(request: Request, _response: Response, next: NextFunction): void {
+  next(new AppError(404, 'not-found', 'Not found', `No resource at ${request.path}`));
+}

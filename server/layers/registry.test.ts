@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from './layer-definition.ts';
+import { LAYERS, LayerRegistry, tileProperties, visibleProperties } from './registry.ts';
+
+const registry = new LayerRegistry();
+
+describe('layer registry', () => {
+  it('holds every layer family of DESIGN.md', () => {
+    expect(registry.ids).toEqual([
+      'admin_areas', 'road_segments', 'permits', 'establishments', 'inspections', 'transit_routes', 'transit_stops',
+    ]);
+    expect(new Set(LAYERS.map((layer) => layer.family))).toEqual(
+      new Set(['reference', 'street_heritage', 'authorisations', 'hygiene', 'mobility']),
+    );
+  });
+
+  it('rejects duplicate ids', () => {
+    expect(() => new LayerRegistry([LAYERS[0]!, LAYERS[0]!])).toThrow(/duplicate/);
+  });
+
+  describe.each(LAYERS.map((layer) => [layer.id, layer] as const))('%s', (_id, layer) => {
+    it('is declared consistently', () => {
+      expect(layer.id).toMatch(/^[a-z][a-z0-9_]*$/);
+      for (const text of [layer.title, layer.description]) {
+        expect(text.fr && text.ar && text.en).toBeTruthy();
+        expect(text.ar).toMatch(/[\u0600-\u06FF]/);
+      }
+      expect(layer.tiles.minzoom).toBeGreaterThanOrEqual(0);
+      expect(layer.tiles.maxzoom).toBeLessThanOrEqual(22);
+      expect(layer.tiles.minzoom).toBeLessThanOrEqual(layer.tiles.maxzoom);
+      expect(layer.access.read).toContain('admin');
+    });
+
+    it('labels every property in three languages and lists enum values', () => {
+      for (const [name, property] of Object.entries(layer.properties)) {
+        expect(name).toMatch(/^[a-z][a-z0-9_]*$/);
+        expect(property.label.ar, `${layer.id}.${name}`).toMatch(/[\u0600-\u06FF]/);
+        expect(property.label.fr && property.label.en).toBeTruthy();
+        if (property.type === 'enum') expect(Object.keys(property.values ?? {}).length).toBeGreaterThan(0);
+      }
+    });
+
+    it('styles only by declared properties and values', () => {
+      const { colorProperty, colorByValue } = layer.style;
+      if (!colorProperty) return;
+      const property = layer.properties[colorProperty];
+      expect(property?.inTiles).toBe(true);
+      for (const value of Object.keys(colorByValue ?? {})) expect(Object.keys(property?.values ?? {})).toContain(value);
+    });
+
+    it('keeps personal properties out of tiles and away from roles that may not see them', () => {
+      for (const role of ROLES) {
+        const seesPersonal = layer.access.personal.includes(role);
+        const personalSeen = visibleProperties(layer, role).filter(([, property]) => property.personal);
+        expect(personalSeen.length > 0).toBe(seesPersonal && Object.values(layer.properties).some((p) => p.personal));
+        expect(tileProperties(layer, role).some(([, property]) => property.personal)).toBe(false);
+      }
+    });
+  });
+
+  it('marks the applicant of a permit and the inspector of an inspection as personal', () => {
+    expect(registry.find('permits')!.properties.applicant_name!.personal).toBe(true);
+    expect(registry.find('inspections')!.properties.inspector_name!.personal).toBe(true);
+    expect(visibleProperties(registry.find('permits')!, 'public').map(([name]) => name)).not.toContain('applicant_name');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildTileQuery } from './tile-query.ts';
+import { LayerRegistry } from './registry.ts';
+
+const registry = new LayerRegistry();
+const permits = registry.find('permits')!;
+const stops = registry.find('transit_stops')!;
+
+describe('buildTileQuery', () => {
+  it('binds z/x/y, the margin and the tolerance, and names only registry columns', () => {
+    const query = buildTileQuery(registry.find('road_segments')!, 'public', { z: 14, x: 7844, y: 6567 });
+    expect(query.values.slice(0, 3)).toEqual([14, 7844, 6567]);
+    expect(query.values[3]).toBeCloseTo(64 / 4096);
+    expect(query.values[4]).toBeCloseTo(0.597, 3); // one tile unit at z14, in metres
+    expect(query.values[5]).toBe('road_segments');
+    expect(query.text).toMatchInlineSnapshot(`
+      "WITH bounds AS (
+        SELECT ST_TileEnvelope($1::integer, $2::integer, $3::integer) AS tile,
+               ST_Transform(ST_TileEnvelope($1::integer, $2::integer, $3::integer, margin => $4::double precision), 4326) AS search
+      ), features AS (
+        SELECT t."id" AS mvt_id,
+               ST_AsMVTGeom(ST_Simplify(ST_Transform(t."geom", 3857), $5::double precision, true), bounds.tile, 4096, 64, true) AS mvt_geom,
+               t."name_fr" AS "name_fr",
+               t."name_ar" AS "name_ar",
+               t."road_class" AS "road_class",
+               t."condition" AS "condition",
+               t."is_one_way" AS "is_one_way"
+        FROM "public"."road_segments" AS t, bounds
+        WHERE t."geom" && bounds.search
+      )
+      SELECT ST_AsMVT(features.*, $6::text, 4096, 'mvt_geom', 'mvt_id') AS mvt, count(*)::integer AS feature_count
+      FROM features WHERE mvt_geom IS NOT NULL"
+    `);
+  });
+
+  it('never selects personal columns for the public', () => {
+    const query = buildTileQuery(permits, 'public', { z: 15, x: 0, y: 0 });
+    for (const column of ['applicant_name', 'applicant_phone', 'applicant_email']) expect(query.text).not.toContain(column);
+    expect(query.text).toContain('"reference"');
+  });
+
+  it('does not simplify points and flattens lists', () => {
+    const query = buildTileQuery(stops, 'public', { z: 15, x: 0, y: 0 });
+    expect(query.text).not.toContain('ST_Simplify');
+    expect(query.text).toContain(`array_to_string(t."line_codes", ',') AS "line_codes"`);
+    expect(query.values).toHaveLength(5);
+  });
+
+  it('escapes hostile registry names instead of splicing them', () => {
+    const hostile = { ...stops, table: { schema: 'public', name: 'stops"; DROP TABLE x; --' } };
+    const query = buildTileQuery(hostile, 'public', { z: 15, x: 0, y: 0 });
+    expect(query.text).toContain('"public"."stops""; DROP TABLE x; --"');
+  });
+});

@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { pendingMigrations } from '../db/migrate.ts';
+import { AppError } from '../http/errors.ts';
+
+/**
+ * /healthz: the process answers (for a liveness probe; never touches the database).
+ * /readyz: the database answers and every migration is applied (for a load balancer).
+ */
+export function createHealthRouter(pool: pg.Pool): Router {
+  const router = Router();
+  router.get('/healthz', (_request, response) => {
+    response.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_request, response) => {
+    response.set('Cache-Control', 'no-store');
+    const pending = await pendingMigrations(pool).catch(() => {
+      throw new AppError(503, 'not-ready', 'Service unavailable', 'The database does not answer', {}, { 'Retry-After': '5' });
+    });
+    if (pending.length > 0) {
+      throw new AppError(503, 'not-ready', 'Service unavailable', 'Database migrations are pending', { pendingMigrations: pending });
+    }
+    response.json({ status: 'ready', database: 'ok' });
+  });
+  return router;
+}

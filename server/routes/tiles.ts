@@ -1,0 +1,105 @@
+import { gunzipSync } from 'node:zlib';
+import { Router, type Request, type Response } from 'express';
+import type pg from 'pg';
+import type { Principal } from '../auth/principal.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { findReadableLayer } from '../layers/layer-access.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import { type LayerRegistry, tileProperties } from '../layers/registry.ts';
+import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
+import { parseTileCoordinates } from '../tiles/tile-coordinates.ts';
+import { renderTile } from '../tiles/tile-renderer.ts';
+
+export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+export interface TileRouteDeps {
+  pool: pg.Pool;
+  registry: LayerRegistry;
+  /** Seconds a public tile may be reused without asking (then revalidated with its ETag). */
+  publicMaxAgeSeconds: number;
+  publicStaleSeconds: number;
+}
+
+/**
+ * Public tiles may sit in shared caches (a CDN); tiles that depend on who asks are private and must be
+ * revalidated, so a staff tile never lands where the public could be served it.
+ */
+function cacheControl(principal: Principal, deps: TileRouteDeps): string {
+  return principal.role === 'public'
+    ? `public, max-age=${deps.publicMaxAgeSeconds}, stale-while-revalidate=${deps.publicStaleSeconds}`
+    : 'private, no-cache';
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/** TileJSON 3.0.0 for a layer, with absolute tile URLs on the host the client used. */
+function tileJson(layer: LayerDefinition, principal: Principal, origin: string) {
+  return {
+    tilejson: '3.0.0',
+    name: layer.title.fr,
+    description: layer.description.fr,
+    version: '1.0.0',
+    attribution: 'Ville de Casablanca – casa-sig',
+    scheme: 'xyz',
+    tiles: [`${origin}/tiles/${layer.id}/{z}/{x}/{y}.mvt`],
+    minzoom: layer.tiles.minzoom,
+    maxzoom: layer.tiles.maxzoom,
+    bounds: REGION_BOUNDS,
+    center: [...REGION_CENTER, Math.max(layer.tiles.minzoom, 12)],
+    vector_layers: [
+      {
+        id: layer.id,
+        description: layer.title.fr,
+        minzoom: layer.tiles.minzoom,
+        maxzoom: layer.tiles.maxzoom,
+        fields: Object.fromEntries(tileProperties(layer, principal.role).map(([name, property]) => [name, property.label.fr])),
+      },
+    ],
+  };
+}
+
+export function createTileRouter(deps: TileRouteDeps): Router {
+  const router = Router();
+
+  router.get('/tiles/:layer.json', (request: Request, response: Response) => {
+    const layer = findReadableLayer(deps.registry, String(request.params.layer), request.principal);
+    const origin = `${request.protocol}://${request.get('host')}`;
+    response.set('Cache-Control', cacheControl(request.principal, deps)).json(tileJson(layer, request.principal, origin));
+  });
+
+  router.get('/tiles/:layer/:z/:x/:y.mvt', async (request: Request, response: Response) => {
+    const { principal } = request;
+    const layer = findReadableLayer(deps.registry, String(request.params.layer), principal);
+    const tile = parseTileCoordinates(String(request.params.z), String(request.params.x), String(request.params.y));
+    if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) {
+      throw new NotFoundError('zoom-out-of-range', `Layer ${layer.id} has tiles from zoom ${layer.tiles.minzoom} to ${layer.tiles.maxzoom}`);
+    }
+    const rendered = await renderTile(deps.pool, layer, principal.role, tile);
+    response.set({
+      ETag: rendered.etag,
+      'Cache-Control': cacheControl(principal, deps),
+      Vary: 'Accept-Encoding, Authorization, Cookie',
+    });
+    if (matchesIfNoneMatch(request.get('if-none-match'), rendered.etag)) {
+      response.status(304).end();
+      return;
+    }
+    if (rendered.size === 0) {
+      response.status(204).end();
+      return;
+    }
+    response.type(MVT_CONTENT_TYPE);
+    if (request.acceptsEncodings('gzip')) {
+      response.set('Content-Encoding', 'gzip').send(rendered.gzipped);
+    } else {
+      response.send(gunzipSync(rendered.gzipped));
+    }
+  });
+
+  return router;
+}
