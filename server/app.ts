@@ -5,11 +5,16 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { assignPublicPrincipal } from './auth/principal.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { describePrincipal } from './auth/principal.ts';
+import { recordSecurityEvent } from './auth/security-events.ts';
+import type { Config } from './config.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { createRequestLogger } from './http/request-log.ts';
 import type { LayerRegistry } from './layers/registry.ts';
+import { createAdminRouter } from './routes/admin.ts';
+import { createAuthRouter } from './routes/auth.ts';
 import { createHealthRouter } from './routes/health.ts';
 import { createLayersRouter } from './routes/layers.ts';
 import { createTileRouter } from './routes/tiles.ts';
@@ -18,8 +23,10 @@ export interface AppDeps {
   pool: pg.Pool;
   registry: LayerRegistry;
   logger: Logger;
-  /** Folder of the built client (vite build); the API still works without it. */
-  clientDistDir: string;
+  config: Pick<
+    Config,
+    'CLIENT_DIST_DIR' | 'SESSION_TTL_SECONDS' | 'LOGIN_ATTEMPTS_PER_USERNAME' | 'LOGIN_ATTEMPTS_PER_ADDRESS' | 'LOGIN_WINDOW_SECONDS'
+  >;
 }
 
 /** Security headers: everything the app loads comes from its own origin (no CDN, no external fonts). */
@@ -62,14 +69,34 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders);
   app.use(compression());
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
-  app.use(assignPublicPrincipal);
-
   app.use(createHealthRouter(deps.pool));
+  app.use(createAuthenticator(deps.pool));
+
+  app.use(
+    createAuthRouter({
+      pool: deps.pool,
+      registry: deps.registry,
+      sessionTtlSeconds: deps.config.SESSION_TTL_SECONDS,
+      loginAttemptsPerUsername: deps.config.LOGIN_ATTEMPTS_PER_USERNAME,
+      loginAttemptsPerAddress: deps.config.LOGIN_ATTEMPTS_PER_ADDRESS,
+      loginWindowSeconds: deps.config.LOGIN_WINDOW_SECONDS,
+    }),
+  );
+  app.use(createAdminRouter({ pool: deps.pool, registry: deps.registry }));
   app.use(createLayersRouter(deps.registry));
   app.use(createTileRouter({ pool: deps.pool, registry: deps.registry, publicMaxAgeSeconds: 5, publicStaleSeconds: 60 }));
-  serveClient(app, deps.clientDistDir);
+  serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);
-  app.use(createProblemHandler(deps.logger));
+  app.use(
+    createProblemHandler(deps.logger, (request, problem) =>
+      recordSecurityEvent(deps.pool, {
+        kind: 'access_denied',
+        principal: request.principal ? describePrincipal(request.principal) : 'public',
+        address: request.ip,
+        detail: { method: request.method, path: request.path, status: problem.status, type: problem.type },
+      }),
+    ),
+  );
   return app;
 }

@@ -22,6 +22,10 @@ const configSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('Database connections at most'),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('Statement timeout'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600).describe('Lifetime of a login session'),
+  LOGIN_ATTEMPTS_PER_USERNAME: z.coerce.number().int().min(1).max(1000).default(5).describe('Failed logins per username per window before 429'),
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20).describe('Failed logins per address per window before 429'),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900).describe('Login rate-limit window'),
   CLIENT_DIST_DIR: z.string().default(join(PROJECT_ROOT, 'dist', 'client')).describe('Built client to serve'),
 });
 

@@ -36,7 +36,7 @@ export async function main(): Promise<void> {
     if (config.SAMPLE_DATA === 'auto' && (await loadSampleDataOnce(database.pool))) {
       logger.info('loaded the Casablanca sample data');
     }
-    const app = createApp({ pool: database.pool, registry, logger, clientDistDir: config.CLIENT_DIST_DIR });
+    const app = createApp({ pool: database.pool, registry, logger, config });
     server = app.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve).once('error', reject);

@@ -1,14 +1,41 @@
-import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../layers/layer-definition.ts';
 
-/** Who is making a request. Without credentials, the caller is the public. */
-export interface Principal {
-  role: Role;
-  /** Stable key of what the caller may see, used to keep tile cache entries of different roles apart. */
-  visibilityClass: string;
+/** Who is making a request, resolved once per request by authenticate.ts. */
+export type Principal = PublicPrincipal | UserPrincipal | ApiKeyPrincipal;
+
+export interface PublicPrincipal {
+  kind: 'public';
+  role: 'public';
 }
 
-export const PUBLIC_PRINCIPAL: Principal = Object.freeze({ role: 'public', visibilityClass: 'public' });
+export interface UserPrincipal {
+  kind: 'user';
+  role: Exclude<Role, 'public'>;
+  userId: number;
+  username: string;
+  sessionId: number;
+  /** Admin areas (arrondissements) the user is assigned to; empty = the whole city. */
+  areaIds: readonly number[];
+}
+
+export interface ApiKeyPrincipal {
+  kind: 'api_key';
+  /** Keys have no role: what they may do is exactly their scopes. */
+  role: null;
+  keyId: number;
+  prefix: string;
+  module: string;
+  scopes: ReadonlySet<string>;
+}
+
+export const PUBLIC_PRINCIPAL: PublicPrincipal = Object.freeze({ kind: 'public', role: 'public' });
+
+/** How the principal is named in the audit log and in history: "user:alice", "key:ab12cd34", "public". */
+export function describePrincipal(principal: Principal): string {
+  if (principal.kind === 'user') return `user:${principal.username}`;
+  if (principal.kind === 'api_key') return `key:${principal.prefix}`;
+  return 'public';
+}
 
 declare global {
   namespace Express {
@@ -16,10 +43,4 @@ declare global {
       principal: Principal;
     }
   }
-}
-
-/** Every request starts as the public; authentication middleware may replace the principal. */
-export function assignPublicPrincipal(request: Request, _response: Response, next: NextFunction): void {
-  request.principal = PUBLIC_PRINCIPAL;
-  next();
 }

@@ -1,11 +1,12 @@
 import type pg from 'pg';
+import { createDemoAccounts } from '../auth/demo-accounts.ts';
 import { loadSampleData } from './sample-data.ts';
 
 const SAMPLE_DATA_KEY = 'sample_data';
 
 /**
  * Loads the Casablanca sample data in one transaction unless this database already holds it, so a second
- * start reuses the data and never duplicates it. A database that already holds the city's own reference
+ * start reuses the data and never duplicates it. The demo accounts come with it and only with it. A database that already holds the city's own reference
  * data (admin areas) is never filled with samples. Returns whether it loaded anything.
  */
 export async function loadSampleDataOnce(pool: pg.Pool): Promise<boolean> {
@@ -20,7 +21,7 @@ export async function loadSampleDataOnce(pool: pg.Pool): Promise<boolean> {
       await client.query('ROLLBACK');
       return false;
     }
-    const summary = await loadSampleData(client);
+    const summary = { ...(await loadSampleData(client)), demo_accounts: await createDemoAccounts(client) };
     await client.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [
       SAMPLE_DATA_KEY,
       JSON.stringify({ loadedAt: new Date().toISOString(), ...summary }),

@@ -61,11 +61,17 @@ export function toProblem(error: unknown, request: Request): { problem: ProblemD
   return { problem: { type: 'internal', title: 'Internal error', status: 500, ...base }, headers: {} };
 }
 
-/** The one error middleware: logs the full error, answers with the sanitised problem. */
-export function createProblemHandler(logger: Logger) {
-  return (error: unknown, request: Request, response: Response, _next: NextFunction): void => {
+/**
+ * The one error middleware: logs the full error, reports denials (401/403) to `onDenied` for the audit,
+ * and answers with the sanitised problem.
+ */
+export function createProblemHandler(logger: Logger, onDenied: (request: Request, problem: ProblemDocument) => Promise<void>) {
+  return async (error: unknown, request: Request, response: Response, _next: NextFunction): Promise<void> => {
     const { problem, headers } = toProblem(error, request);
     if (problem.status >= 500) logger.error({ err: error, requestId: request.id, url: request.originalUrl }, 'request failed');
+    if (problem.status === 401 || problem.status === 403) {
+      await onDenied(request, problem).catch((auditError: unknown) => logger.error({ err: auditError }, 'audit failed'));
+    }
     if (response.headersSent) {
       response.destroy();
       return;

@@ -1,5 +1,7 @@
-import type { Labels, LayerDefinition, PropertyType, Role } from './layer-definition.ts';
-import { type LayerRegistry, visibleProperties } from './registry.ts';
+import { isAllowed, readableLayers, visiblePropertiesFor } from '../auth/policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Labels, LayerDefinition, PropertyType } from './layer-definition.ts';
+import type { LayerRegistry } from './registry.ts';
 import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM } from './region.ts';
 
 /** What the client needs to draw, describe and label one layer (GET /api/layers). */
@@ -25,6 +27,8 @@ export interface LayerCatalogEntry {
   style: LayerDefinition['style'];
   legend: { label: Labels; color: string }[];
   isVisibleByDefault: boolean;
+  /** What the caller may do with the layer's features. */
+  permissions: { create: boolean; update: boolean; delete: boolean };
 }
 
 export interface LayerCatalog {
@@ -42,7 +46,7 @@ function buildLegend(layer: LayerDefinition): LayerCatalogEntry['legend'] {
   return Object.entries(colorByValue).map(([value, color]) => ({ label: values[value] ?? { fr: value, ar: value, en: value }, color }));
 }
 
-function describeLayer(layer: LayerDefinition, role: Role): LayerCatalogEntry {
+function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatalogEntry {
   return {
     id: layer.id,
     title: layer.title,
@@ -54,7 +58,7 @@ function describeLayer(layer: LayerDefinition, role: Role): LayerCatalogEntry {
     tiles: `/tiles/${layer.id}/{z}/{x}/{y}.mvt`,
     tilejson: `/tiles/${layer.id}.json`,
     nameProperties: layer.nameProperties ?? null,
-    properties: visibleProperties(layer, role).map(([name, property]) => ({
+    properties: visiblePropertiesFor(principal, layer).map(([name, property]) => ({
       name,
       type: property.type,
       label: property.label,
@@ -67,15 +71,20 @@ function describeLayer(layer: LayerDefinition, role: Role): LayerCatalogEntry {
     style: layer.style,
     legend: buildLegend(layer),
     isVisibleByDefault: layer.isVisibleByDefault,
+    permissions: {
+      create: isAllowed(principal, layer, 'create'),
+      update: isAllowed(principal, layer, 'update'),
+      delete: isAllowed(principal, layer, 'delete'),
+    },
   };
 }
 
-/** The catalog for one role: only layers it may read, only properties it may see. */
-export function buildLayerCatalog(registry: LayerRegistry, role: Role): LayerCatalog {
+/** The catalog for one principal: only layers it may read, only properties it may see. */
+export function buildLayerCatalog(registry: LayerRegistry, principal: Principal): LayerCatalog {
   return {
     bounds: REGION_BOUNDS,
     center: REGION_CENTER,
     zoom: REGION_DEFAULT_ZOOM,
-    layers: registry.readableBy(role).map((layer) => describeLayer(layer, role)),
+    layers: readableLayers(registry, principal).map((layer) => describeLayer(layer, principal)),
   };
 }

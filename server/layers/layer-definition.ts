@@ -47,7 +47,10 @@ export interface PropertyDefinition {
   personal?: boolean;
   /** Whether clients may filter items on this property. */
   filterable?: boolean;
-  /** Whether vector tiles carry this property (keep tiles small: only what the map styles or labels). */
+  /**
+   * Whether vector tiles carry this property (keep tiles small: only what the map styles, labels or shows
+   * on click). A personal property is carried only in tiles of principals allowed to see it.
+   */
   inTiles?: boolean;
 }
 
@@ -97,13 +100,18 @@ export interface LayerDefinition {
     extent: number;
     buffer: number;
   };
-  /** Which roles may do what. `personal` lists the roles that may see properties marked personal. */
+  /**
+   * Which roles may do what (API keys get the same through scopes, see auth/scopes.ts).
+   * `personal`: roles that see properties marked personal.
+   * `areaScoped`: roles that, when assigned admin areas, see and edit only features intersecting them.
+   */
   access: {
     read: readonly Role[];
     create: readonly Role[];
     update: readonly Role[];
     delete: readonly Role[];
     personal: readonly Role[];
+    areaScoped: readonly Role[];
   };
   style: LayerStyle;
   /** Whether the layer is switched on when the map opens. */

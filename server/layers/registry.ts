@@ -1,4 +1,4 @@
-import type { LayerDefinition, PropertyDefinition, Role } from './layer-definition.ts';
+import type { LayerDefinition } from './layer-definition.ts';
 import { adminAreas } from './definitions/admin-areas.ts';
 import { roadSegments } from './definitions/road-segments.ts';
 import { permits } from './definitions/permits.ts';
@@ -18,7 +18,10 @@ export const LAYERS: readonly LayerDefinition[] = [
   transitStops,
 ];
 
-/** Lookup of layers by id, built once; a registry is immutable after start. */
+/**
+ * Lookup of layers by id, built once; a registry is immutable after start. Who may do what with a layer is
+ * decided by auth/policy.ts from the layers' `access` declarations.
+ */
 export class LayerRegistry {
   readonly layers: readonly LayerDefinition[];
   readonly #byId: ReadonlyMap<string, LayerDefinition>;
@@ -29,7 +32,7 @@ export class LayerRegistry {
     if (this.#byId.size !== layers.length) throw new Error('Layer registry: duplicate layer id');
   }
 
-  /** The layer with this id, or undefined (callers turn that into a 404 listing `ids`). */
+  /** The layer with this id, or undefined (callers turn that into a 404 listing the layers). */
   find(id: string): LayerDefinition | undefined {
     return this.#byId.get(id);
   }
@@ -37,27 +40,4 @@ export class LayerRegistry {
   get ids(): string[] {
     return this.layers.map((layer) => layer.id);
   }
-
-  /** Layers the role may read, in drawing order. */
-  readableBy(role: Role): LayerDefinition[] {
-    return this.layers.filter((layer) => canRead(layer, role));
-  }
-}
-
-export function canRead(layer: LayerDefinition, role: Role): boolean {
-  return layer.access.read.includes(role);
-}
-
-/**
- * The properties of a layer that a role may see, by API name. Personal properties are dropped for roles
- * outside `access.personal`: this is the one place that decides it, for tiles and features alike.
- */
-export function visibleProperties(layer: LayerDefinition, role: Role): [string, PropertyDefinition][] {
-  const seesPersonal = layer.access.personal.includes(role);
-  return Object.entries(layer.properties).filter(([, property]) => seesPersonal || !property.personal);
-}
-
-/** Visible properties that tiles carry for this role. */
-export function tileProperties(layer: LayerDefinition, role: Role): [string, PropertyDefinition][] {
-  return visibleProperties(layer, role).filter(([, property]) => property.inTiles === true);
 }

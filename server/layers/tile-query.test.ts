@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { layerView } from '../auth/policy.ts';
+import { PUBLIC_PRINCIPAL, type UserPrincipal } from '../auth/principal.ts';
 import { buildTileQuery } from './tile-query.ts';
 import { LayerRegistry } from './registry.ts';
 
@@ -8,7 +10,7 @@ const stops = registry.find('transit_stops')!;
 
 describe('buildTileQuery', () => {
   it('binds z/x/y, the margin and the tolerance, and names only registry columns', () => {
-    const query = buildTileQuery(registry.find('road_segments')!, 'public', { z: 14, x: 7844, y: 6567 });
+    const query = buildTileQuery(registry.find('road_segments')!, layerView(PUBLIC_PRINCIPAL, registry.find('road_segments')!), { z: 14, x: 7844, y: 6567 });
     expect(query.values.slice(0, 3)).toEqual([14, 7844, 6567]);
     expect(query.values[3]).toBeCloseTo(64 / 4096);
     expect(query.values[4]).toBeCloseTo(0.597, 3); // one tile unit at z14, in metres
@@ -34,13 +36,21 @@ describe('buildTileQuery', () => {
   });
 
   it('never selects personal columns for the public', () => {
-    const query = buildTileQuery(permits, 'public', { z: 15, x: 0, y: 0 });
+    const query = buildTileQuery(permits, layerView(PUBLIC_PRINCIPAL, permits), { z: 15, x: 0, y: 0 });
     for (const column of ['applicant_name', 'applicant_phone', 'applicant_email']) expect(query.text).not.toContain(column);
     expect(query.text).toContain('"reference"');
   });
 
+  it('gives an inspector confined to areas the applicant and an area condition with bound ids', () => {
+    const inspector: UserPrincipal = { kind: 'user', role: 'inspector', userId: 1, username: 'i', sessionId: 1, areaIds: [7, 3] };
+    const query = buildTileQuery(permits, layerView(inspector, permits), { z: 15, x: 0, y: 0 });
+    expect(query.text).toContain('t."applicant_name" AS "applicant_name"');
+    expect(query.text).toContain('AND EXISTS (SELECT 1 FROM "public"."admin_areas" AS area WHERE area."id" = ANY($6::bigint[])');
+    expect(query.values[5]).toEqual([7, 3]);
+  });
+
   it('does not simplify points and flattens lists', () => {
-    const query = buildTileQuery(stops, 'public', { z: 15, x: 0, y: 0 });
+    const query = buildTileQuery(stops, layerView(PUBLIC_PRINCIPAL, stops), { z: 15, x: 0, y: 0 });
     expect(query.text).not.toContain('ST_Simplify');
     expect(query.text).toContain(`array_to_string(t."line_codes", ',') AS "line_codes"`);
     expect(query.values).toHaveLength(5);
@@ -48,7 +58,7 @@ describe('buildTileQuery', () => {
 
   it('escapes hostile registry names instead of splicing them', () => {
     const hostile = { ...stops, table: { schema: 'public', name: 'stops"; DROP TABLE x; --' } };
-    const query = buildTileQuery(hostile, 'public', { z: 15, x: 0, y: 0 });
+    const query = buildTileQuery(hostile, layerView(PUBLIC_PRINCIPAL, hostile), { z: 15, x: 0, y: 0 });
     expect(query.text).toContain('"public"."stops""; DROP TABLE x; --"');
   });
 });

@@ -1,5 +1,6 @@
-import type { LayerDefinition, PropertyDefinition, Role } from './layer-definition.ts';
-import { tileProperties } from './registry.ts';
+import type { LayerView } from '../auth/policy.ts';
+import type { LayerDefinition, PropertyDefinition } from './layer-definition.ts';
+import { areaFilterCondition } from './area-filter.ts';
 import { ident, SqlParams } from '../db/sql.ts';
 import { type TileCoordinates, tileUnitMetres } from '../tiles/tile-coordinates.ts';
 
@@ -26,14 +27,14 @@ function tileValueExpression(property: PropertyDefinition): string {
 }
 
 /**
- * The ST_AsMVT query for one tile of a layer, as seen by a role: only the properties that role may see
- * (personal ones never reach a role outside `access.personal`). z/x/y and the simplification tolerance are
- * bound parameters; table and column names come from the registry, escaped.
+ * The ST_AsMVT query for one tile of a layer, as one principal sees it (auth/policy.ts layerView): only the
+ * tile properties it may see, only features inside its assigned areas when it is confined to them.
+ * z/x/y, tolerances and area ids are bound parameters; table and column names come from the registry.
  *
  * The bbox test runs against the table's own SRID so the GiST index on the geometry is used; lines and
  * polygons are simplified to one tile unit before clipping, which is invisible at that zoom.
  */
-export function buildTileQuery(layer: LayerDefinition, role: Role, tile: TileCoordinates): BuiltQuery {
+export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): BuiltQuery {
   const params = new SqlParams();
   const z = params.add(tile.z, 'integer');
   const x = params.add(tile.x, 'integer');
@@ -46,7 +47,7 @@ export function buildTileQuery(layer: LayerDefinition, role: Role, tile: TileCoo
   const simplified = isPointLayer
     ? projected
     : `ST_Simplify(${projected}, ${params.add(tileUnitMetres(tile.z, extent), 'double precision')}, true)`;
-  const attributes = tileProperties(layer, role).map(
+  const attributes = view.properties.filter(([, property]) => property.inTiles).map(
     ([name, property]) => `${tileValueExpression(property)} AS ${ident(name)}`,
   );
   const text = [
@@ -59,6 +60,7 @@ export function buildTileQuery(layer: LayerDefinition, role: Role, tile: TileCoo
     ...attributes.map((attribute, index) => `         ${attribute}${index < attributes.length - 1 ? ',' : ''}`),
     `  FROM ${ident(layer.table.schema, layer.table.name)} AS t, bounds`,
     `  WHERE ${geometry} && bounds.search`,
+    ...(view.areaIds ? [`    AND ${areaFilterCondition(geometry, params.add(view.areaIds))}`] : []),
     ')',
     `SELECT ST_AsMVT(features.*, ${params.add(layer.id, 'text')}, ${Number(extent)}, 'mvt_geom', 'mvt_id') AS mvt, count(*)::integer AS feature_count`,
     'FROM features WHERE mvt_geom IS NOT NULL',

@@ -6,7 +6,7 @@ export function createLayersRouter(registry: LayerRegistry): Router {
   const router = Router();
   router.get('/api/layers', (request, response) => {
     response.set({ 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' });
-    response.json(buildLayerCatalog(registry, request.principal.role));
+    response.json(buildLayerCatalog(registry, request.principal));
   });
   return router;
 }

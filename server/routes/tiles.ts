@@ -1,11 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
+import { layerView } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { findReadableLayer } from '../layers/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
-import { type LayerRegistry, tileProperties } from '../layers/registry.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
 import { parseTileCoordinates } from '../tiles/tile-coordinates.ts';
 import { renderTile } from '../tiles/tile-renderer.ts';
@@ -25,7 +26,7 @@ export interface TileRouteDeps {
  * revalidated, so a staff tile never lands where the public could be served it.
  */
 function cacheControl(principal: Principal, deps: TileRouteDeps): string {
-  return principal.role === 'public'
+  return principal.kind === 'public'
     ? `public, max-age=${deps.publicMaxAgeSeconds}, stale-while-revalidate=${deps.publicStaleSeconds}`
     : 'private, no-cache';
 }
@@ -57,7 +58,9 @@ function tileJson(layer: LayerDefinition, principal: Principal, origin: string) 
         description: layer.title.fr,
         minzoom: layer.tiles.minzoom,
         maxzoom: layer.tiles.maxzoom,
-        fields: Object.fromEntries(tileProperties(layer, principal.role).map(([name, property]) => [name, property.label.fr])),
+        fields: Object.fromEntries(
+          layerView(principal, layer).properties.filter(([, property]) => property.inTiles).map(([name, property]) => [name, property.label.fr]),
+        ),
       },
     ],
   };
@@ -79,7 +82,7 @@ export function createTileRouter(deps: TileRouteDeps): Router {
     if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) {
       throw new NotFoundError('zoom-out-of-range', `Layer ${layer.id} has tiles from zoom ${layer.tiles.minzoom} to ${layer.tiles.maxzoom}`);
     }
-    const rendered = await renderTile(deps.pool, layer, principal.role, tile);
+    const rendered = await renderTile(deps.pool, layer, layerView(principal, layer), tile);
     response.set({
       ETag: rendered.etag,
       'Cache-Control': cacheControl(principal, deps),

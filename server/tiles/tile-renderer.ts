@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type pg from 'pg';
-import type { LayerDefinition, Role } from '../layers/layer-definition.ts';
+import type { LayerView } from '../auth/policy.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
 import { buildTileQuery } from '../layers/tile-query.ts';
 import type { TileCoordinates } from './tile-coordinates.ts';
 
@@ -16,14 +17,14 @@ export interface RenderedTile {
   etag: string;
 }
 
-/** Runs the layer's tile query for a role and compresses the result. */
+/** Runs the layer's tile query as one principal sees it and compresses the result. */
 export async function renderTile(
   pool: pg.Pool,
   layer: LayerDefinition,
-  role: Role,
+  view: LayerView,
   tile: TileCoordinates,
 ): Promise<RenderedTile> {
-  const query = buildTileQuery(layer, role, tile);
+  const query = buildTileQuery(layer, view, tile);
   const result = await pool.query<{ mvt: Buffer; feature_count: number }>({ text: query.text, values: query.values });
   const row = result.rows[0];
   const mvt = row?.mvt ?? Buffer.alloc(0);

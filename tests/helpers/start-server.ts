@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { join } from 'node:path';
 
@@ -12,14 +12,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the real app on an ephemeral port (port 0) over the given pool, serving the built client. */
-export async function startTestServer(pool: pg.Pool, registry = new LayerRegistry()): Promise<TestServer> {
-  const app = createApp({
-    pool,
-    registry,
-    logger: pino({ level: 'silent' }),
-    clientDistDir: join(PROJECT_ROOT, 'dist', 'client'),
-  });
+/**
+ * Starts the real app on an ephemeral port (port 0) over the given pool, serving the built client, with
+ * the default configuration plus `settings` (as environment strings, e.g. { LOGIN_ATTEMPTS_PER_USERNAME: '3' }).
+ */
+export async function startTestServer(
+  pool: pg.Pool,
+  settings: Record<string, string> = {},
+  registry = new LayerRegistry(),
+): Promise<TestServer> {
+  const config = loadConfig({ CLIENT_DIST_DIR: join(PROJECT_ROOT, 'dist', 'client'), ...settings });
+  const app = createApp({ pool, registry, logger: pino({ level: 'silent' }), config });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;

@@ -42,7 +42,9 @@ describe('GET /api/layers', () => {
     expect(response.status).toBe(200);
     const catalog = await response.json();
     const registry = new LayerRegistry();
-    expect(catalog.layers.map((layer: { id: string }) => layer.id)).toEqual(registry.readableBy('public').map((layer) => layer.id));
+    expect(catalog.layers.map((layer: { id: string }) => layer.id)).toEqual(
+      registry.layers.filter((layer) => layer.access.read.includes('public')).map((layer) => layer.id),
+    );
     expect(catalog.bounds).toHaveLength(4);
     const permits = catalog.layers.find((layer: { id: string }) => layer.id === 'permits');
     expect(permits).toMatchObject({

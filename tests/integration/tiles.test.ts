@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LayerRegistry, tileProperties } from '../../server/layers/registry.ts';
+import { layerView } from '../../server/auth/policy.ts';
+import { type UserPrincipal } from '../../server/auth/principal.ts';
+import { LayerRegistry } from '../../server/layers/registry.ts';
 import { tileForLonLat } from '../../server/tiles/tile-coordinates.ts';
 import { renderTile } from '../../server/tiles/tile-renderer.ts';
 import { gunzipSync } from 'node:zlib';
@@ -25,10 +27,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
+const publicLayerIds = registry.layers.filter((layer) => layer.access.read.includes('public')).map((layer) => layer.id);
 const tileUrl = (layer: string, tile = centreTile) => `${server.url}/tiles/${layer}/${tile.z}/${tile.x}/${tile.y}.mvt`;
 
 describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt for the public', () => {
-  const publicLayers = registry.readableBy('public');
+  const publicLayers = registry.layers.filter((layer) => layer.access.read.includes('public'));
 
   it.each(publicLayers.map((layer) => [layer.id, layer] as const))('%s: the fixture row with its public properties', async (id, layer) => {
     const response = await fetch(tileUrl(id));
@@ -39,7 +42,9 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt for the public', () => {
     const features = decodeTile(new Uint8Array(await response.arrayBuffer()), centreTile)[id] ?? [];
     const feature = features.find((candidate) => candidate.id === ids[id as keyof FixtureIds]);
     expect(feature, `row ${ids[id as keyof FixtureIds]} in ${id}`).toBeDefined();
-    const expectedNames = tileProperties(layer, 'public').map(([name]) => name).sort();
+    const expectedNames = Object.entries(layer.properties)
+      .filter(([, property]) => property.inTiles && !property.personal)
+      .map(([name]) => name);
     const personalNames = Object.entries(layer.properties).filter(([, property]) => property.personal).map(([name]) => name);
     for (const candidate of features) {
       for (const name of personalNames) expect(candidate.properties).not.toHaveProperty(name);
@@ -95,13 +100,15 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt for the public', () => {
 });
 
 describe('renderTile for staff roles', () => {
-  it('gives inspectors the inspection at its establishment, without the inspector name in the tile', async () => {
+  const inspector: UserPrincipal = { kind: 'user', role: 'inspector', userId: 1, username: 'samira', sessionId: 1, areaIds: [] };
+
+  it('gives inspectors the inspection at its establishment, with the personal properties they may see', async () => {
     const inspections = registry.find('inspections')!;
-    const rendered = await renderTile(database.pool, inspections, 'inspector', centreTile);
+    const rendered = await renderTile(database.pool, inspections, layerView(inspector, inspections), centreTile);
     const features = decodeTile(gunzipSync(rendered.gzipped), centreTile).inspections!;
     const feature = features.find((candidate) => candidate.id === ids.inspections)!;
     expect(feature.properties).toMatchObject({ grade: 'B', score: 72, outcome: 'minor_violations', inspected_on: '2026-10-12' });
-    expect(feature.properties).not.toHaveProperty('inspector_name');
+    expect(feature.properties).toHaveProperty('inspector_name', 'Samira Alaoui');
     const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
     expect(lon).toBeCloseTo(CENTRE[0], 4);
     expect(lat).toBeCloseTo(CENTRE[1] + 0.0005, 4);
@@ -109,10 +116,11 @@ describe('renderTile for staff roles', () => {
 
   it('gives equal content the same ETag and changed content a new one', async () => {
     const roads = registry.find('road_segments')!;
-    const before = await renderTile(database.pool, roads, 'public', centreTile);
-    expect((await renderTile(database.pool, roads, 'public', centreTile)).etag).toBe(before.etag);
+    const view = layerView({ kind: 'public', role: 'public' }, roads);
+    const before = await renderTile(database.pool, roads, view, centreTile);
+    expect((await renderTile(database.pool, roads, view, centreTile)).etag).toBe(before.etag);
     await database.pool.query("UPDATE road_segments SET condition = 'poor' WHERE id = $1", [ids.road_segments]);
-    const after = await renderTile(database.pool, roads, 'public', centreTile);
+    const after = await renderTile(database.pool, roads, view, centreTile);
     expect(after.etag).not.toBe(before.etag);
     await database.pool.query("UPDATE road_segments SET condition = 'fair' WHERE id = $1", [ids.road_segments]);
   });
@@ -139,7 +147,7 @@ describe('bad tile requests', () => {
     const problem = await response.json();
     expect(problem).toMatchObject({ status, type, instance: expect.any(String), requestId: expect.any(String) });
     expect(problem.requestId).toBe(response.headers.get('x-request-id'));
-    if (type === 'layer-not-found') expect(problem.layers).toEqual(registry.readableBy('public').map((layer) => layer.id));
+    if (type === 'layer-not-found') expect(problem.layers).toEqual(publicLayerIds);
   });
 });
 

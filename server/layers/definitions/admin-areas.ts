@@ -64,6 +64,7 @@ export const adminAreas: LayerDefinition = {
     update: ['admin'],
     delete: ['admin'],
     personal: ['admin'],
+    areaScoped: [],
   },
   style: { kind: 'fill', color: '#7a6f9b', colorProperty: 'level', colorByValue: { prefecture: '#5b4f84', arrondissement: '#7a6f9b', commune: '#9b8fbd' }, size: 1.5, isLabelled: true },
   isVisibleByDefault: true,

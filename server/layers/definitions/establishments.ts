@@ -67,6 +67,7 @@ export const establishments: LayerDefinition = {
       label: { fr: 'Exploitant', ar: 'المستغل', en: 'Operator' },
       max: 200,
       personal: true,
+      inTiles: true,
     },
     latest_grade: {
       column: 'latest_grade',
@@ -91,6 +92,7 @@ export const establishments: LayerDefinition = {
     update: ['inspector', 'admin'],
     delete: ['admin'],
     personal: ['inspector', 'admin'],
+    areaScoped: ['inspector'],
   },
   style: {
     kind: 'circle',

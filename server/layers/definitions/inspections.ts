@@ -41,6 +41,7 @@ export const inspections: LayerDefinition = {
       required: true,
       max: 200,
       personal: true,
+      inTiles: true,
     },
     score: {
       column: 'score',
@@ -106,6 +107,7 @@ export const inspections: LayerDefinition = {
     update: ['inspector', 'admin'],
     delete: ['admin'],
     personal: ['inspector', 'admin'],
+    areaScoped: ['inspector'],
   },
   style: {
     kind: 'circle',

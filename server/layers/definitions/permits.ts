@@ -102,6 +102,7 @@ export const permits: LayerDefinition = {
       required: true,
       max: 200,
       personal: true,
+      inTiles: true,
     },
     applicant_phone: {
       column: 'applicant_phone',
@@ -126,6 +127,7 @@ export const permits: LayerDefinition = {
     update: ['inspector', 'admin'],
     delete: ['admin'],
     personal: ['inspector', 'admin'],
+    areaScoped: ['inspector'],
   },
   style: {
     kind: 'circle',

@@ -115,6 +115,7 @@ export const roadSegments: LayerDefinition = {
     update: ['planner', 'admin'],
     delete: ['planner', 'admin'],
     personal: ['admin'],
+    areaScoped: [],
   },
   style: {
     kind: 'line',

@@ -68,6 +68,7 @@ export const transitRoutes: LayerDefinition = {
     update: ['admin'],
     delete: ['admin'],
     personal: ['admin'],
+    areaScoped: [],
   },
   style: { kind: 'line', color: '#e2001a', colorProperty: 'colour', size: 4 },
   isVisibleByDefault: true,

@@ -59,6 +59,7 @@ export const transitStops: LayerDefinition = {
     update: ['admin'],
     delete: ['admin'],
     personal: ['admin'],
+    areaScoped: [],
   },
   style: {
     kind: 'circle',

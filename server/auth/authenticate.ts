@@ -1,0 +1,78 @@
+import type { NextFunction, Request, Response } from 'express';
+import type pg from 'pg';
+import { AppError } from '../http/errors.ts';
+import { findApiKeyPrincipal } from './api-keys.ts';
+import { PUBLIC_PRINCIPAL, type Principal } from './principal.ts';
+import { recordSecurityEvent } from './security-events.ts';
+import { findSessionPrincipal } from './sessions.ts';
+import { parseCredential } from './tokens.ts';
+
+/** Name of the HttpOnly cookie that carries the browser's session token. */
+export const SESSION_COOKIE = 'casa_sig_session';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function invalidCredentials(): AppError {
+  return new AppError(401, 'invalid-credentials', 'Unauthorized', 'The credentials are invalid, expired or revoked', {}, {
+    'WWW-Authenticate': 'Bearer realm="casa-sig", error="invalid_token"',
+  });
+}
+
+/** The session token from the Cookie header, if any (no cookie-parser: one cookie is all we read). */
+export function readSessionCookie(request: Request): string | undefined {
+  const header = request.get('cookie');
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+async function resolveCredential(pool: pg.Pool, credential: string, request: Request): Promise<Principal | undefined> {
+  const parsed = parseCredential(credential);
+  if (parsed.kind === 'session') return findSessionPrincipal(pool, parsed.hash);
+  if (parsed.kind === 'api_key') {
+    const found = await findApiKeyPrincipal(pool, parsed.prefix, parsed.secretHash);
+    if (found?.isUseToRecord) {
+      await recordSecurityEvent(pool, { kind: 'key_used', principal: `key:${parsed.prefix}`, address: request.ip, detail: { path: request.path } });
+    }
+    return found?.principal;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the caller: `Authorization: Bearer <session token or API key>`, else the session cookie, else
+ * the public. A bearer credential that does not resolve is a 401: a program must learn its key is dead.
+ * A dead cookie is dropped and the browser continues as the public, so the public map keeps working.
+ * Requests authenticated by cookie that change something must come from our own origin (CSRF).
+ */
+export function createAuthenticator(pool: pg.Pool) {
+  return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
+    request.principal = PUBLIC_PRINCIPAL;
+    const authorization = request.get('authorization');
+    if (authorization !== undefined) {
+      const match = /^Bearer ([^\s]+)$/i.exec(authorization.trim());
+      const principal = match ? await resolveCredential(pool, match[1]!, request) : undefined;
+      if (!principal) throw invalidCredentials();
+      request.principal = principal;
+      return next();
+    }
+    const cookie = readSessionCookie(request);
+    if (cookie === undefined) return next();
+    const principal = await resolveCredential(pool, cookie, request);
+    if (!principal || principal.kind !== 'user') {
+      response.clearCookie(SESSION_COOKIE, { path: '/' });
+      return next();
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const origin = request.get('origin');
+      if (origin !== undefined && origin !== `${request.protocol}://${request.get('host')}`) {
+        throw new AppError(403, 'cross-origin-request', 'Forbidden', 'Cross-origin requests must use a bearer token');
+      }
+    }
+    request.principal = principal;
+    next();
+  };
+}

@@ -1,0 +1,103 @@
+import { Router, type Request, type Response } from 'express';
+import type pg from 'pg';
+import { z } from 'zod';
+import { createUser, listUsers, STAFF_ROLES, updateUser } from '../auth/accounts.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { assertAdministrator } from '../auth/policy.ts';
+import { describePrincipal } from '../auth/principal.ts';
+import { listSecurityEvents, recordSecurityEvent, type SecurityEventKind } from '../auth/security-events.ts';
+import { parseRequest } from '../http/validation.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+
+const EVENT_KINDS = [
+  'login', 'login_failed', 'login_rate_limited', 'logout', 'key_used', 'access_denied',
+  'user_created', 'user_updated', 'key_created', 'key_revoked',
+] as const satisfies readonly SecurityEventKind[];
+
+const eventsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  kind: z.enum(EVENT_KINDS).optional(),
+});
+
+const areaCodes = z.array(z.string().min(1).max(32)).max(50);
+const createUserBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  role: z.enum(STAFF_ROLES),
+  password: z.string().min(1).max(1024).optional(),
+  displayName: z.string().min(1).max(200).optional(),
+  areas: areaCodes.optional(),
+});
+const updateUserBody = z.strictObject({
+  role: z.enum(STAFF_ROLES).optional(),
+  isDisabled: z.boolean().optional(),
+  password: z.string().min(1).max(1024).optional(),
+  displayName: z.string().min(1).max(200).optional(),
+  areas: areaCodes.optional(),
+});
+const createKeyBody = z.strictObject({
+  module: z.string().min(1).max(64),
+  scopes: z.array(z.string().min(1).max(100)).min(1).max(100),
+  description: z.string().max(500).optional(),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Administration: accounts, API keys and the security audit. Administrators only, checked per route. */
+export function createAdminRouter(deps: { pool: pg.Pool; registry: LayerRegistry }): Router {
+  const router = Router();
+  const { pool } = deps;
+  const audit = (request: Request, kind: SecurityEventKind, detail: Record<string, unknown>) =>
+    recordSecurityEvent(pool, { kind, principal: describePrincipal(request.principal), address: request.ip, detail });
+
+  router.use('/api/admin', (request: Request, _response: Response, next) => {
+    assertAdministrator(request.principal);
+    next();
+  });
+
+  router.get('/api/admin/security-events', async (request: Request, response: Response) => {
+    const query = parseRequest(eventsQuery, request.query, 'query');
+    const events = await listSecurityEvents(pool, { limit: query.limit, beforeId: query.before, kind: query.kind });
+    const last = events.length === query.limit ? events.at(-1) : undefined;
+    response.set('Cache-Control', 'no-store').json({ events, next: last ? `/api/admin/security-events?limit=${query.limit}&before=${last.id}${query.kind ? `&kind=${query.kind}` : ''}` : null });
+  });
+
+  router.get('/api/admin/users', async (_request: Request, response: Response) => {
+    response.set('Cache-Control', 'no-store').json({ users: await listUsers(pool) });
+  });
+
+  router.post('/api/admin/users', async (request: Request, response: Response) => {
+    const body = parseRequest(createUserBody, request.body, 'body');
+    const password = body.password ?? generatePassword();
+    const user = await createUser(pool, { username: body.username, role: body.role, password, displayName: body.displayName, areaCodes: body.areas });
+    await audit(request, 'user_created', { username: user.username, role: user.role });
+    response.status(201).set('Cache-Control', 'no-store').json({ user, ...(body.password ? {} : { password }) });
+  });
+
+  router.patch('/api/admin/users/:username', async (request: Request, response: Response) => {
+    const body = parseRequest(updateUserBody, request.body, 'body');
+    const username = String(request.params.username);
+    const user = await updateUser(pool, username, { ...body, areaCodes: body.areas });
+    await audit(request, 'user_updated', { username, changed: Object.keys(body).filter((key) => key !== 'password').concat(body.password ? ['password'] : []) });
+    response.set('Cache-Control', 'no-store').json({ user });
+  });
+
+  router.get('/api/admin/api-keys', async (_request: Request, response: Response) => {
+    response.set('Cache-Control', 'no-store').json({ apiKeys: await listApiKeys(pool) });
+  });
+
+  router.post('/api/admin/api-keys', async (request: Request, response: Response) => {
+    const body = parseRequest(createKeyBody, request.body, 'body');
+    const created = await createApiKey(pool, deps.registry, { ...body, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined });
+    await audit(request, 'key_created', { prefix: created.record.prefix, module: created.record.module, scopes: created.record.scopes });
+    response.status(201).set('Cache-Control', 'no-store').json({ key: created.key, apiKey: created.record });
+  });
+
+  router.delete('/api/admin/api-keys/:prefix', async (request: Request, response: Response) => {
+    const record = await revokeApiKey(pool, String(request.params.prefix));
+    await audit(request, 'key_revoked', { prefix: record.prefix });
+    response.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../server/auth/accounts.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
+import { startTestServer, type TestServer } from '../helpers/start-server.ts';
+import { TEST_PASSWORD } from '../helpers/principals.ts';
+
+let database: ScratchDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await createScratchDatabase();
+  await createUser(database.pool, { username: 'amina', role: 'planner', password: TEST_PASSWORD });
+  await createUser(database.pool, { username: 'root', role: 'admin', password: TEST_PASSWORD });
+  await createUser(database.pool, { username: 'victim', role: 'inspector', password: TEST_PASSWORD });
+  server = await startTestServer(database.pool, { LOGIN_ATTEMPTS_PER_USERNAME: '3', LOGIN_ATTEMPTS_PER_ADDRESS: '1000' });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+async function login(username: string, password = TEST_PASSWORD): Promise<string> {
+  const response = await post('/api/auth/login', { username, password });
+  expect(response.status).toBe(200);
+  return (await response.json()).token;
+}
+
+async function eventCount(kind: string): Promise<number> {
+  return Number((await database.pool.query('SELECT count(*) FROM security_events WHERE kind = $1', [kind])).rows[0].count);
+}
+
+describe('login, me, logout', () => {
+  it('returns a bearer token and an HttpOnly, SameSite=Strict session cookie', async () => {
+    const response = await post('/api/auth/login', { username: 'amina', password: TEST_PASSWORD });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ tokenType: 'Bearer', user: { username: 'amina', role: 'planner' } });
+    expect(body.token).toMatch(/^cst_/);
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^casa_sig_session=cst_/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const stored = await database.pool.query('SELECT token_hash FROM sessions ORDER BY id DESC LIMIT 1');
+    expect(stored.rows[0].token_hash.toString()).not.toContain(body.token);
+
+    const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { Authorization: `Bearer ${body.token}` } })).json();
+    expect(me).toMatchObject({ kind: 'user', username: 'amina', role: 'planner' });
+    expect(me.permissions.layers.road_segments).toEqual({ read: true, create: true, update: true, delete: true, personal: false });
+    expect(me.permissions.layers.inspections).toBeUndefined();
+
+    const byCookie = await (await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie.split(';')[0]! } })).json();
+    expect(byCookie.username).toBe('amina');
+  });
+
+  it('revokes the session at logout', async () => {
+    const token = await login('amina');
+    const headers = { Authorization: `Bearer ${token}` };
+    expect((await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers })).status).toBe(204);
+    const after = await fetch(`${server.url}/api/auth/me`, { headers });
+    expect(after.status).toBe(401);
+    expect((await after.json()).type).toBe('invalid-credentials');
+  });
+
+  it('answers a wrong password and an unknown user alike, and audits both', async () => {
+    const before = await eventCount('login_failed');
+    const wrong = await post('/api/auth/login', { username: 'root', password: 'not the password' });
+    const unknown = await post('/api/auth/login', { username: 'nobody', password: 'not the password' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const [wrongBody, unknownBody] = [await wrong.json(), await unknown.json()];
+    expect({ ...wrongBody, requestId: 0, instance: 0 }).toEqual({ ...unknownBody, requestId: 0, instance: 0 });
+    expect(await eventCount('login_failed')).toBe(before + 2);
+  });
+
+  it('rejects a malformed body with 400 naming the field', async () => {
+    const response = await post('/api/auth/login', { username: 'amina' });
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toContainEqual(expect.objectContaining({ pointer: '/password' }));
+    const malformed = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username":' });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).type).toBe('malformed-json');
+  });
+
+  it('rate-limits repeated failures for a username with 429 and Retry-After, even with the right password', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await post('/api/auth/login', { username: 'victim', password: 'guess-guess' })).status).toBe(401);
+    }
+    const limited = await post('/api/auth/login', { username: 'victim', password: TEST_PASSWORD });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('900');
+    expect((await limited.json()).type).toBe('too-many-login-attempts');
+    expect(await eventCount('login_rate_limited')).toBeGreaterThan(0);
+  });
+
+  it('refuses cookie-authenticated writes from another origin', async () => {
+    const response = await post('/api/auth/login', { username: 'amina', password: TEST_PASSWORD });
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const crossSite = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    const sameSite = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: server.url } });
+    expect(sameSite.status).toBe(204);
+  });
+
+  it('lets a dead cookie fall back to the public instead of breaking the public map', async () => {
+    const response = await fetch(`${server.url}/api/layers`, { headers: { Cookie: `casa_sig_session=cst_${'B'.repeat(43)}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/casa_sig_session=;/);
+  });
+});
+
+describe('administration', () => {
+  it('creates, lists, disables users and revokes their sessions', async () => {
+    const admin = { Authorization: `Bearer ${await login('root')}` };
+    const created = await post('/api/admin/users', { username: 'karim', role: 'inspector' }, admin);
+    expect(created.status).toBe(201);
+    const { password, user } = await created.json();
+    expect(user).toMatchObject({ username: 'karim', role: 'inspector', isDisabled: false });
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const karim = { Authorization: `Bearer ${await login('karim', password)}` };
+
+    const list = await (await fetch(`${server.url}/api/admin/users`, { headers: admin })).json();
+    expect(list.users.map((entry: { username: string }) => entry.username)).toContain('karim');
+    expect(JSON.stringify(list)).not.toMatch(/scrypt|password/);
+
+    const disabled = await fetch(`${server.url}/api/admin/users/karim`, { method: 'PATCH', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ isDisabled: true }) });
+    expect(disabled.status).toBe(200);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: karim })).status).toBe(401);
+    expect((await post('/api/auth/login', { username: 'karim', password })).status).toBe(401);
+
+    const duplicate = await post('/api/admin/users', { username: 'karim', role: 'planner', password: 'long enough password' }, admin);
+    expect(duplicate.status).toBe(409);
+    expect(await duplicate.text()).not.toMatch(/users_username_key|duplicate key/);
+  });
+
+  it('issues API keys once, records their use, and revokes them', async () => {
+    const admin = { Authorization: `Bearer ${await login('root')}` };
+    const created = await post('/api/admin/api-keys', { module: 'open-data', scopes: ['transit_stops:read', 'search'] }, admin);
+    expect(created.status).toBe(201);
+    const { key, apiKey } = await created.json();
+    expect(key).toMatch(/^csk_/);
+    const keyHeaders = { Authorization: `Bearer ${key}` };
+    const me = await (await fetch(`${server.url}/api/auth/me`, { headers: keyHeaders })).json();
+    expect(me).toMatchObject({ kind: 'api_key', module: 'open-data', scopes: ['search', 'transit_stops:read'] });
+    const listed = await (await fetch(`${server.url}/api/admin/api-keys`, { headers: admin })).json();
+    const entry = listed.apiKeys.find((candidate: { prefix: string }) => candidate.prefix === apiKey.prefix);
+    expect(entry.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(listed)).not.toContain(key.split('_')[2]);
+
+    const badScope = await post('/api/admin/api-keys', { module: 'tax', scopes: ['everything'] }, admin);
+    expect(badScope.status).toBe(400);
+
+    expect((await fetch(`${server.url}/api/admin/api-keys/${apiKey.prefix}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: keyHeaders })).status).toBe(401);
+  });
+
+  it('shows administrators the audit of logins, failures, key use and denials, newest first and paged', async () => {
+    await fetch(`${server.url}/tiles/inspections/14/0/0.mvt`);
+    const admin = { Authorization: `Bearer ${await login('root')}` };
+    const page = await (await fetch(`${server.url}/api/admin/security-events?limit=5`, { headers: admin })).json();
+    expect(page.events).toHaveLength(5);
+    expect(page.events[0].id).toBeGreaterThan(page.events[4].id);
+    expect(page.next).toMatch(/before=/);
+    const kinds = new Set<string>();
+    for (const kind of ['login', 'login_failed', 'key_used', 'access_denied', 'user_created', 'key_created', 'key_revoked']) {
+      const filtered = await (await fetch(`${server.url}/api/admin/security-events?kind=${kind}`, { headers: admin })).json();
+      if (filtered.events.length > 0) kinds.add(kind);
+      for (const event of filtered.events) expect(event).toMatchObject({ kind, occurredAt: expect.any(String), principal: expect.any(String) });
+    }
+    expect([...kinds].sort()).toEqual(['access_denied', 'key_created', 'key_revoked', 'key_used', 'login', 'login_failed', 'user_created']);
+    const denied = await (await fetch(`${server.url}/api/admin/security-events?kind=access_denied&limit=1`, { headers: admin })).json();
+    expect(denied.events[0]).toMatchObject({ principal: 'public', address: expect.any(String), detail: { status: 401 } });
+  });
+});
