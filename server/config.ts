@@ -26,6 +26,10 @@ const configSchema = z.object({
   LOGIN_ATTEMPTS_PER_USERNAME: z.coerce.number().int().min(1).max(1000).default(5).describe('Failed logins per username per window before 429'),
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20).describe('Failed logins per address per window before 429'),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900).describe('Login rate-limit window'),
+  FEATURES_DEFAULT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100).describe('Items per page when no limit is given'),
+  FEATURES_MAX_LIMIT: z.coerce.number().int().min(1).max(10_000).default(1_000).describe('Largest limit accepted on item lists'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000).describe('Largest request body accepted (413 beyond)'),
+  MAX_GEOMETRY_VERTICES: z.coerce.number().int().min(2).max(1_000_000).default(10_000).describe('Most vertices in one edited geometry'),
   CLIENT_DIST_DIR: z.string().default(join(PROJECT_ROOT, 'dist', 'client')).describe('Built client to serve'),
 });
 
