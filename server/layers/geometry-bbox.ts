@@ -1,0 +1,39 @@
+import type { Geometry, Position } from 'geojson';
+import type { Bbox } from '../tiles/tile-invalidation.ts';
+
+function extend(box: Bbox, position: Position): void {
+  const [lon, lat] = position as [number, number];
+  if (lon < box[0]) box[0] = lon;
+  if (lat < box[1]) box[1] = lat;
+  if (lon > box[2]) box[2] = lon;
+  if (lat > box[3]) box[3] = lat;
+}
+
+function visit(geometry: Geometry, box: Bbox): void {
+  switch (geometry.type) {
+    case 'Point':
+      extend(box, geometry.coordinates);
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      geometry.coordinates.forEach((position) => extend(box, position));
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      geometry.coordinates.forEach((line) => line.forEach((position) => extend(box, position)));
+      return;
+    case 'MultiPolygon':
+      geometry.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach((position) => extend(box, position))));
+      return;
+    case 'GeometryCollection':
+      geometry.geometries.forEach((part) => visit(part, box));
+  }
+}
+
+/** The [west, south, east, north] box around GeoJSON geometries in lon/lat, or null when there are none. */
+export function bboxOfGeometries(geometries: readonly Geometry[]): Bbox | null {
+  if (geometries.length === 0) return null;
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const geometry of geometries) visit(geometry, box);
+  return Number.isFinite(box[0]) ? box : null;
+}

@@ -1,0 +1,335 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { applyMigrations } from '../../server/db/migrate.ts';
+import { createPool } from '../../server/db/pool.ts';
+import { ident } from '../../server/db/sql.ts';
+import { importFile } from '../../server/import/import-file.ts';
+import type { ImportOptions } from '../../server/import/import-options.ts';
+import { LayerRegistry } from '../../server/layers/registry.ts';
+import { buildShapefileZip, MERCHICH_PRJ, type ShapefileSpec, WGS84_PRJ } from '../fixtures/import/build-shapefile-zip.ts';
+
+/**
+ * The importer against a real PostGIS built by the real migrations, in a database of its own (created
+ * here, dropped at the end) so that no other test sees its rows.
+ */
+const FIXTURES = join(import.meta.dirname, '../fixtures/import');
+const CASABLANCA_ROADS = '/work/shared/data/casablanca/casablanca_roads_osm_2018_shp.zip';
+const PROJECT_ROOT = join(import.meta.dirname, '../..');
+const DATABASE = 'casa_sig_test_import';
+
+const registry = new LayerRegistry();
+let pool: pg.Pool;
+let databaseUrl: string;
+let workDir: string;
+
+async function withAdmin(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+beforeAll(async () => {
+  await withAdmin(`DROP DATABASE IF EXISTS ${ident(DATABASE)} WITH (FORCE)`);
+  await withAdmin(`CREATE DATABASE ${ident(DATABASE)}`);
+  const url = new URL(inject('adminDatabaseUrl'));
+  url.pathname = `/${DATABASE}`;
+  databaseUrl = url.toString();
+  pool = createPool({ connectionString: databaseUrl, max: 4, statementTimeoutMs: 60_000, applicationName: 'casa-sig-test-import' });
+  await applyMigrations(pool);
+  // A folder name with quotes, an apostrophe, spaces and Arabic: paths are data, never code.
+  workDir = join(mkdtempSync(join(tmpdir(), 'casa-sig-import-')), 'dossier "test" d\'import – استيراد');
+  mkdirSync(workDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await withAdmin(`DROP DATABASE IF EXISTS ${ident(DATABASE)} WITH (FORCE)`);
+  if (workDir) rmSync(join(workDir, '..'), { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  const tables = ['road_segments', 'permits'].map((id) => registry.find(id)!.table);
+  await pool.query(`TRUNCATE ${tables.map((table) => ident(table.schema, table.name)).join(', ')} RESTART IDENTITY`);
+});
+
+async function countRows(layerId: string): Promise<number> {
+  const layer = registry.find(layerId)!;
+  const result = await pool.query<{ count: number }>(`SELECT count(*)::integer AS count FROM ${ident(layer.table.schema, layer.table.name)}`);
+  return result.rows[0]!.count;
+}
+
+function run(layerId: string, file: string, options: ImportOptions = {}) {
+  return importFile(pool, registry, layerId, file, options);
+}
+
+function writeZip(name: string, specs: ShapefileSpec[]): string {
+  const path = join(workDir, name);
+  writeFileSync(path, buildShapefileZip(specs));
+  return path;
+}
+
+const ROAD_FIELDS: ShapefileSpec['fields'] = [
+  { name: 'NAME_FR', type: 'C', length: 80 },
+  { name: 'NAME_AR', type: 'C', length: 80 },
+  { name: 'CLASSE', type: 'C', length: 20 },
+  { name: 'LANES', type: 'N', length: 2 },
+  { name: 'WIDTH_M', type: 'N', length: 6, decimals: 1 },
+  { name: 'IS_LIT', type: 'L', length: 1 },
+  { name: 'WORKS', type: 'D', length: 8 },
+];
+
+function roadShapefile(overrides: Partial<ShapefileSpec> = {}): ShapefileSpec {
+  return {
+    name: 'livraison/voirie "Maârif"',
+    kind: 'polyline',
+    prj: WGS84_PRJ,
+    cpg: 'UTF-8',
+    fields: ROAD_FIELDS,
+    records: [
+      { geometry: [[[-7.6353, 33.5792], [-7.6301, 33.5811], [-7.6262, 33.5823]]], values: ['Boulevard Zerktouni', 'شارع الزرقطوني', 'primary', 6, 32.5, true, '2022-09-30'] },
+      { geometry: [[[-7.6377, 33.5769], [-7.6342, 33.5751]]], values: ['Rue Ibnou Mounir', 'زنقة ابن منير', 'residential', null, null, false, null] },
+      { geometry: [[[-7.6310, 33.5760], [-7.6300, 33.5770]]], values: [null, null, 'service', 1, 4, null, null] },
+    ],
+    ...overrides,
+  };
+}
+
+describe('importFile: GeoJSON', () => {
+  it('imports every feature of a valid file in one transaction, with SRID 4326 and values intact', async () => {
+    const report = await run('road_segments', join(FIXTURES, 'routes "Anfa" d\'été – طرق.geojson'));
+    expect(report.issues).toEqual([]);
+    expect(report).toMatchObject({ status: 'imported', format: 'geojson', featureCount: 4, rowCount: 4 });
+    const { rows } = await pool.query(`
+      SELECT name_fr, name_ar, road_class, surface, condition, width_m, lanes, is_lit, last_works_on,
+             ST_SRID(geom) AS srid, GeometryType(geom) AS type, ST_NDims(geom) AS dims, xmin::text AS transaction
+        FROM road_segments ORDER BY id`);
+    expect(rows.map(({ transaction: _, ...row }) => row)).toEqual([
+      { name_fr: 'Boulevard d\'Anfa "Test"; DROP TABLE road_segments; --', name_ar: 'شارع أنفا', road_class: 'primary', surface: 'asphalt', condition: 'good', width_m: 24.5, lanes: 4, is_lit: true, last_works_on: '2023-06-15', srid: 4326, type: 'LINESTRING', dims: 2 },
+      { name_fr: 'Rue Tata', name_ar: null, road_class: 'residential', surface: 'asphalt', condition: 'good', width_m: 8.5, lanes: 1, is_lit: true, last_works_on: '2021-03-01', srid: 4326, type: 'LINESTRING', dims: 2 },
+      { name_fr: null, name_ar: null, road_class: 'service', surface: 'paving_stones', condition: 'good', width_m: null, lanes: null, is_lit: false, last_works_on: null, srid: 4326, type: 'LINESTRING', dims: 2 },
+      { name_fr: 'Voie piétonne Prince Moulay Abdallah', name_ar: null, road_class: 'pedestrian', surface: 'asphalt', condition: 'fair', width_m: null, lanes: null, is_lit: true, last_works_on: null, srid: 4326, type: 'LINESTRING', dims: 2 },
+    ]);
+    // Rows written by one transaction share its id: the import is all or nothing.
+    expect(new Set(rows.map((row) => row.transaction)).size).toBe(1);
+    expect(report.notes.map((note) => note.en)).toContain('1 single-part MultiLineString geometry imported as LineString');
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const report = await run('road_segments', join(FIXTURES, 'routes "Anfa" d\'été – طرق.geojson'), { isDryRun: true });
+    expect(report).toMatchObject({ status: 'dry-run', rowCount: 4, issues: [] });
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it('refuses a wrong geometry type, naming feature and types, and writes nothing', async () => {
+    const report = await run('road_segments', join(FIXTURES, 'roads-points.geojson'));
+    expect(report.status).toBe('rejected');
+    expect(report.issues.map((issue) => [issue.featureIndex, issue.pointer, issue.code])).toEqual([
+      [1, '/geometry/type', 'wrong-geometry-type'],
+      [2, '/geometry/type', 'wrong-geometry-type'],
+    ]);
+    expect(report.issues[0]!.message.en).toBe('Point geometry: the layer accepts LineString');
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it('refuses a file declaring another CRS, and projected coordinates without a CRS', async () => {
+    const declared = await run('road_segments', join(FIXTURES, 'roads-web-mercator.geojson'));
+    expect(declared.issues.map((issue) => issue.code)).toEqual(['unsupported-crs']);
+    expect(declared.issues[0]!.message.en).toContain('urn:ogc:def:crs:EPSG::3857');
+    const undeclared = await run('road_segments', join(FIXTURES, 'roads-projected-no-crs.geojson'));
+    expect(undeclared.issues.map((issue) => [issue.featureIndex, issue.code])).toEqual([[0, 'coordinate-out-of-range']]);
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it('refuses bad attributes: every wrong value of every feature, and nothing of the good ones is written', async () => {
+    const report = await run('road_segments', join(FIXTURES, 'roads-bad-attributes.geojson'));
+    expect(report.issues.map((issue) => [issue.featureIndex, issue.pointer, issue.code])).toEqual([
+      [1, '/properties/road_class', 'invalid-enum-value'],
+      [2, '/properties/lanes', 'wrong-type'],
+      [3, '/properties/road_class', 'required-property'],
+      [4, '/properties/width_m', 'above-maximum'],
+    ]);
+    expect(report.issues[1]!.message.fr).toBe('Voies de circulation (lanes) : nombre entier attendu, reçu « deux »');
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it('refuses unknown attributes listing them, and imports once they are ignored', async () => {
+    const file = join(FIXTURES, 'roads-unknown-attribute.geojson');
+    const refused = await run('road_segments', file);
+    expect(refused.issues.map((issue) => issue.code)).toEqual(['unknown-attribute']);
+    expect(refused.issues[0]!.message.en).toContain('couleur, x"; DROP TABLE road_segments; --');
+    expect(await countRows('road_segments')).toBe(0);
+    const accepted = await run('road_segments', file, { isUnknownIgnored: true });
+    expect(accepted).toMatchObject({ status: 'imported', rowCount: 1 });
+    expect(await countRows('road_segments')).toBe(1);
+  });
+
+  it('refuses a self-intersecting polygon with PostGIS\'s reason, and writes not even the valid permit', async () => {
+    const report = await run('permits', join(FIXTURES, 'permits-self-intersecting.geojson'));
+    expect(report.issues).toHaveLength(1);
+    expect(report.issues[0]).toMatchObject({ featureIndex: 1, pointer: '/geometry', code: 'invalid-geometry' });
+    expect(report.issues[0]!.message.en).toMatch(/^invalid geometry according to PostGIS: Self-intersection\[-7\.6205 33\.5905\]$/);
+    expect(await countRows('permits')).toBe(0);
+  });
+
+  it('reports rules only the database knows (pattern, unique key) per feature, and writes nothing', async () => {
+    const permit = (reference: string, index: number) => ({
+      type: 'Feature',
+      properties: { reference, kind: 'signage', status: 'submitted', submitted_on: '2024-04-02', applicant_name: 'Café Atlas' },
+      geometry: { type: 'Point', coordinates: [-7.62 + index / 1000, 33.59] },
+    });
+    const file = join(workDir, 'permis.geojson');
+    const features = [permit('SG-2024-0001', 0), permit('sg 2024 bad', 1), permit('SG-2024-0003', 2), permit('SG-2024-0001', 3)];
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    const report = await run('permits', file);
+    expect(report.status).toBe('rejected');
+    expect(report.issues.map((issue) => [issue.featureIndex, issue.pointer, issue.code])).toEqual([
+      [1, '/properties/reference', 'database-rule'],
+      [3, '/properties/reference', 'database-rule'],
+    ]);
+    expect(report.issues[0]!.message.en).toContain("permits_reference_check CHECK ((reference ~ '^[A-Z0-9][A-Z0-9/-]{3,40}$'::text))");
+    // The failing row is not repeated: it holds personal data (the applicant).
+    expect(JSON.stringify(report.issues)).not.toContain('Café Atlas');
+    expect(report.issues[1]!.message.en).toContain('Key (reference)=(SG-2024-0001) already exists');
+    expect(await countRows('permits')).toBe(0);
+  });
+
+  it('refuses an unknown layer listing the layers', async () => {
+    const report = await run('roads', join(FIXTURES, 'roads-points.geojson'));
+    expect(report.issues.map((issue) => issue.code)).toEqual(['unknown-layer']);
+    expect(report.issues[0]!.message.en).toBe(`Unknown layer "roads". Layers: ${registry.ids.join(', ')}`);
+  });
+});
+
+describe('importFile: zipped Shapefile', () => {
+  it('imports a shapefile built here, mapping an attribute and converting DBF types', async () => {
+    const file = writeZip('voirie "Maârif".zip', [roadShapefile()]);
+    // DBF field names hold 10 characters at most: last_works_on arrives as WORKS and needs a mapping.
+    const report = await run('road_segments', file, { attributeMap: { CLASSE: 'road_class', WORKS: 'last_works_on' } });
+    expect(report.issues).toEqual([]);
+    expect(report).toMatchObject({ status: 'imported', format: 'shapefile', featureCount: 3, rowCount: 3 });
+    const { rows } = await pool.query(`
+      SELECT name_fr, name_ar, road_class, lanes, width_m, is_lit, last_works_on, ST_SRID(geom) AS srid,
+             ST_AsText(geom) AS wkt
+        FROM road_segments ORDER BY id`);
+    expect(rows).toEqual([
+      { name_fr: 'Boulevard Zerktouni', name_ar: 'شارع الزرقطوني', road_class: 'primary', lanes: 6, width_m: 32.5, is_lit: true, last_works_on: '2022-09-30', srid: 4326, wkt: 'LINESTRING(-7.6353 33.5792,-7.6301 33.5811,-7.6262 33.5823)' },
+      { name_fr: 'Rue Ibnou Mounir', name_ar: 'زنقة ابن منير', road_class: 'residential', lanes: null, width_m: null, is_lit: false, last_works_on: null, srid: 4326, wkt: 'LINESTRING(-7.6377 33.5769,-7.6342 33.5751)' },
+      { name_fr: null, name_ar: null, road_class: 'service', lanes: 1, width_m: 4, is_lit: true, last_works_on: null, srid: 4326, wkt: 'LINESTRING(-7.631 33.576,-7.63 33.577)' },
+    ]);
+  });
+
+  it('refuses a shapefile in Merchich / Nord Maroc, naming the CRS', async () => {
+    const file = writeZip('merchich.zip', [roadShapefile({ prj: MERCHICH_PRJ })]);
+    const report = await run('road_segments', file, { attributeMap: { CLASSE: 'road_class' } });
+    expect(report.issues.map((issue) => issue.code)).toEqual(['unsupported-crs']);
+    expect(report.issues[0]!.message.en).toContain('Merchich_Nord_Maroc');
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it('fills a property with --set and refuses a two-part line', async () => {
+    const records = roadShapefile().records.map((record) => ({ ...record, values: record.values.map((value, index) => (index === 2 ? null : value)) }));
+    const constant = await run('road_segments', writeZip('set.zip', [roadShapefile({ records })]), { attributeMap: { CLASSE: '', WORKS: '' }, constants: { road_class: 'tertiary' } });
+    expect(constant).toMatchObject({ status: 'imported', rowCount: 3 });
+    const classes = await pool.query('SELECT DISTINCT road_class FROM road_segments');
+    expect(classes.rows).toEqual([{ road_class: 'tertiary' }]);
+
+    const twoParts = roadShapefile({ records: [{ geometry: [[[-7.63, 33.58], [-7.62, 33.58]], [[-7.61, 33.58], [-7.60, 33.58]]], values: ['A', null, 'primary', null, null, null, null] }] });
+    const refused = await run('road_segments', writeZip('two-parts.zip', [twoParts]), { attributeMap: { CLASSE: 'road_class' }, isUnknownIgnored: true });
+    expect(refused.issues.map((issue) => [issue.featureIndex, issue.code])).toEqual([[0, 'wrong-geometry-type']]);
+    expect(await countRows('road_segments')).toBe(3);
+  });
+});
+
+describe('importFile: the Casablanca OSM roads (real data)', () => {
+  const isPresent = existsSync(CASABLANCA_ROADS);
+  if (!isPresent) console.warn(`skipping the Casablanca import tests: ${CASABLANCA_ROADS} is absent`);
+
+  it.skipIf(!isPresent)('refuses the file as it is: its attributes are not the registry\'s', async () => {
+    const report = await run('road_segments', CASABLANCA_ROADS);
+    expect(report).toMatchObject({ status: 'rejected', format: 'shapefile', featureCount: 14_273, rowCount: 0 });
+    expect(report.issues.map((issue) => issue.code)).toEqual(['unknown-attribute']);
+    expect(report.issues[0]!.message.en).toContain('Attributes matching no property: osm_id, code, fclass, name, ref, oneway, maxspeed, layer, bridge, tunnel, Km.');
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it.skipIf(!isPresent)('refuses fclass as road_class: OSM classes outside the registry enum, counted', async () => {
+    const report = await run('road_segments', CASABLANCA_ROADS, { attributeMap: { fclass: 'road_class' }, isUnknownIgnored: true });
+    expect(report.status).toBe('rejected');
+    expect(report.issues).toHaveLength(856);
+    expect(new Set(report.issues.map((issue) => `${issue.code} ${issue.pointer} ${issue.attribute}`))).toEqual(new Set(['invalid-enum-value /properties/road_class fclass']));
+    const values = new Set(report.issues.map((issue) => /« (\w+) »/.exec(issue.message.fr)?.[1]));
+    expect(values).toEqual(new Set(['unclassified', 'living_street', 'footway', 'motorway_link', 'track', 'tertiary_link', 'trunk_link', 'steps', 'secondary_link', 'primary_link', 'path', 'track_grade1']));
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it.skipIf(!isPresent)('imports all 14,273 roads with class and one-way value maps', async () => {
+    const classes = {
+      unclassified: 'residential', living_street: 'residential', footway: 'pedestrian', path: 'pedestrian', steps: 'pedestrian',
+      track: 'service', track_grade1: 'service', motorway_link: 'motorway', trunk_link: 'trunk', primary_link: 'primary',
+      secondary_link: 'secondary', tertiary_link: 'tertiary',
+    };
+    // Geofabrik's oneway: B = both ways, F = one-way along the line, T = one-way against it.
+    const report = await run('road_segments', CASABLANCA_ROADS, {
+      attributeMap: { fclass: 'road_class', name: 'name_fr', oneway: 'is_one_way' },
+      valueMaps: { road_class: classes, is_one_way: { B: 'false', F: 'true', T: 'true' } },
+      isUnknownIgnored: true,
+    });
+    expect(report.issues).toEqual([]);
+    expect(report).toMatchObject({ status: 'imported', rowCount: 14_273 });
+    const { rows } = await pool.query(`
+      SELECT count(*)::integer AS count, count(*) FILTER (WHERE is_one_way)::integer AS one_way,
+             count(*) FILTER (WHERE road_class = 'residential')::integer AS residential,
+             round(sum(ST_Length(geom::geography)) / 1000)::integer AS km,
+             count(*) FILTER (WHERE name_fr = 'Boulevard de la Résistance')::integer > 0 AS has_accents,
+             count(*) FILTER (WHERE name_fr LIKE '%شارع%')::integer > 0 AS has_arabic
+        FROM road_segments`);
+    // SOURCES.md: 14,273 lines, 3,440 km; B 11,326 / F 2,853 / T 94; residential 9,834 + 227 + 151.
+    // The DBF has no .cpg: its UTF-8 names must come through unharmed.
+    expect(rows[0]).toEqual({ count: 14_273, one_way: 2_947, residential: 10_212, km: 3_440, has_accents: true, has_arabic: true });
+  });
+});
+
+describe('scripts/import.ts', () => {
+  function cli(args: string[]) {
+    return spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/import.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      timeout: 60_000,
+    });
+  }
+
+  it('prints how many rows it imported and exits 0', async () => {
+    const result = cli(['road_segments', join(FIXTURES, 'routes "Anfa" d\'été – طرق.geojson'), '--lang', 'en']);
+    expect(result.stderr).not.toContain('Error');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Imported 4 feature(s) into road_segments');
+    expect(await countRows('road_segments')).toBe(4);
+  });
+
+  it('prints the issues and exits 1 when it refuses', async () => {
+    const result = cli(['road_segments', join(FIXTURES, 'roads-bad-attributes.geojson'), '--lang', 'en', '--max-issues', '2']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Import refused (4 issue(s)): nothing was written to road_segments');
+    expect(result.stderr).toContain('feature 1 /properties/road_class [invalid-enum-value]');
+    expect(result.stderr).toContain('… and 2 more');
+    expect(await countRows('road_segments')).toBe(0);
+  });
+
+  it('lists the layers for an unknown one, and the usage for bad arguments', () => {
+    const unknown = cli(['voirie', 'x.geojson', '--lang', 'en']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('Unknown layer "voirie". Layers: admin_areas, road_segments');
+    const usage = cli(['road_segments']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('Usage: npm run import -- <layer> <file>');
+  });
+});
