@@ -11,10 +11,14 @@ import { recordSecurityEvent } from './auth/security-events.ts';
 import type { Config } from './config.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
+import { requireJsonBodies } from './http/require-json.ts';
 import { createRequestLogger } from './http/request-log.ts';
 import type { LayerRegistry } from './layers/registry.ts';
 import { createAdminRouter } from './routes/admin.ts';
 import { createAuthRouter } from './routes/auth.ts';
+import { createChangesRouter } from './routes/changes.ts';
+import { createItemsRouter } from './routes/ogc-items.ts';
+import { createOgcRouter } from './routes/ogc.ts';
 import { createHealthRouter } from './routes/health.ts';
 import { createLayersRouter } from './routes/layers.ts';
 import { createTileRouter } from './routes/tiles.ts';
@@ -25,7 +29,15 @@ export interface AppDeps {
   logger: Logger;
   config: Pick<
     Config,
-    'CLIENT_DIST_DIR' | 'SESSION_TTL_SECONDS' | 'LOGIN_ATTEMPTS_PER_USERNAME' | 'LOGIN_ATTEMPTS_PER_ADDRESS' | 'LOGIN_WINDOW_SECONDS'
+    | 'CLIENT_DIST_DIR'
+    | 'SESSION_TTL_SECONDS'
+    | 'LOGIN_ATTEMPTS_PER_USERNAME'
+    | 'LOGIN_ATTEMPTS_PER_ADDRESS'
+    | 'LOGIN_WINDOW_SECONDS'
+    | 'FEATURES_DEFAULT_LIMIT'
+    | 'FEATURES_MAX_LIMIT'
+    | 'MAX_BODY_BYTES'
+    | 'MAX_GEOMETRY_VERTICES'
   >;
 }
 
@@ -68,7 +80,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(createRequestLogger(deps.logger));
   app.use(securityHeaders);
   app.use(compression());
-  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
+  app.use(requireJsonBodies);
+  app.use(express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
   app.use(createHealthRouter(deps.pool));
   app.use(createAuthenticator(deps.pool));
 
@@ -84,6 +97,9 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createAdminRouter({ pool: deps.pool, registry: deps.registry }));
   app.use(createLayersRouter(deps.registry));
+  app.use(createOgcRouter(deps.registry));
+  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
+  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createTileRouter({ pool: deps.pool, registry: deps.registry, publicMaxAgeSeconds: 5, publicStaleSeconds: 60 }));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 

@@ -81,12 +81,23 @@ export interface LayerDefinition {
   idColumn: string;
   /** Optimistic-locking counter bumped on every update. */
   versionColumn: string;
+  createdAtColumn: string;
   updatedAtColumn: string;
   geometry: {
     column: string;
     /** Allowed geometry types; several means a generic `geometry` column with a CHECK. */
     types: readonly GeometryType[];
     srid: number;
+    /**
+     * The place is derived from another row by the database (an inspection sits at its establishment):
+     * writes ignore any geometry sent.
+     */
+    isDerived?: boolean;
+    /**
+     * Line ends closer than this many metres to another feature of the layer without touching it are
+     * reported as warnings (a road that almost meets another usually should).
+     */
+    nearMissMetres?: number;
   };
   /** Properties by API name, in display order. */
   properties: Readonly<Record<string, PropertyDefinition>>;

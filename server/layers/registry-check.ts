@@ -42,6 +42,7 @@ export function findLayerMismatches(layer: LayerDefinition, columns: readonly Ca
   };
   expectColumn(layer.idColumn, COMPATIBLE_TYPES.integer, 'id');
   expectColumn(layer.versionColumn, COMPATIBLE_TYPES.integer, 'version');
+  expectColumn(layer.createdAtColumn, COMPATIBLE_TYPES.datetime, 'created time');
   expectColumn(layer.updatedAtColumn, COMPATIBLE_TYPES.datetime, 'updated time');
   expectColumn(layer.geometry.column, ['geometry'], 'geometry');
   const geometry = byName.get(layer.geometry.column);

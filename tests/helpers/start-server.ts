@@ -21,8 +21,9 @@ export async function startTestServer(
   settings: Record<string, string> = {},
   registry = new LayerRegistry(),
 ): Promise<TestServer> {
-  const config = loadConfig({ CLIENT_DIST_DIR: join(PROJECT_ROOT, 'dist', 'client'), ...settings });
-  const app = createApp({ pool, registry, logger: pino({ level: 'silent' }), config });
+  // TEST_LOG_LEVEL=error shows the server's own log of failing requests while debugging a test.
+  const config = loadConfig({ CLIENT_DIST_DIR: join(PROJECT_ROOT, 'dist', 'client'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...settings });
+  const app = createApp({ pool, registry, logger: pino({ level: config.LOG_LEVEL }), config });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;

@@ -14,6 +14,7 @@ export const adminAreas: LayerDefinition = {
   table: { schema: 'public', name: 'admin_areas' },
   idColumn: 'id',
   versionColumn: 'version',
+  createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
   geometry: { column: 'geom', types: ['MultiPolygon'], srid: 4326 },
   properties: {

@@ -14,6 +14,7 @@ export const establishments: LayerDefinition = {
   table: { schema: 'public', name: 'establishments' },
   idColumn: 'id',
   versionColumn: 'version',
+  createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
   geometry: { column: 'geom', types: ['Point'], srid: 4326 },
   properties: {

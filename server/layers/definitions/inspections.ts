@@ -14,8 +14,9 @@ export const inspections: LayerDefinition = {
   table: { schema: 'public', name: 'inspections' },
   idColumn: 'id',
   versionColumn: 'version',
+  createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['Point'], srid: 4326 },
+  geometry: { column: 'geom', types: ['Point'], srid: 4326, isDerived: true },
   properties: {
     establishment_id: {
       column: 'establishment_id',

@@ -14,6 +14,7 @@ export const permits: LayerDefinition = {
   table: { schema: 'public', name: 'permits' },
   idColumn: 'id',
   versionColumn: 'version',
+  createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
   geometry: { column: 'geom', types: ['Point', 'Polygon'], srid: 4326 },
   properties: {

@@ -14,8 +14,9 @@ export const roadSegments: LayerDefinition = {
   table: { schema: 'public', name: 'road_segments' },
   idColumn: 'id',
   versionColumn: 'version',
+  createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['LineString'], srid: 4326 },
+  geometry: { column: 'geom', types: ['LineString'], srid: 4326, nearMissMetres: 5 },
   properties: {
     ...OPTIONAL_NAME_PROPERTIES,
     road_class: {

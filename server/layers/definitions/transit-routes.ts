@@ -14,6 +14,7 @@ export const transitRoutes: LayerDefinition = {
   table: { schema: 'public', name: 'transit_routes' },
   idColumn: 'id',
   versionColumn: 'version',
+  createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
   geometry: { column: 'geom', types: ['MultiLineString'], srid: 4326 },
   properties: {

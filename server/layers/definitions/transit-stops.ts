@@ -14,6 +14,7 @@ export const transitStops: LayerDefinition = {
   table: { schema: 'public', name: 'transit_stops' },
   idColumn: 'id',
   versionColumn: 'version',
+  createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
   geometry: { column: 'geom', types: ['Point'], srid: 4326 },
   properties: {

@@ -1,0 +1,68 @@
+import type { Geometry } from 'geojson';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import { buildPropertyValidator, type PropertyValidator, type ValidationMode } from '../layers/property-validation.ts';
+import { checkGeometryShape, to2d } from './geometry-checks.ts';
+import { type FeatureIssue, issue, ValidationError } from './write-errors.ts';
+
+/** A feature body after validation: property values by API name, and the geometry to write (if any). */
+export interface FeatureInput {
+  values: Record<string, unknown>;
+  /** The new geometry; undefined when the body does not change it (PATCH without geometry, derived places). */
+  geometry: Geometry | undefined;
+}
+
+const validators = new WeakMap<LayerDefinition, PropertyValidator>();
+
+function validatorFor(layer: LayerDefinition): PropertyValidator {
+  let validator = validators.get(layer);
+  if (!validator) {
+    validator = buildPropertyValidator(layer);
+    validators.set(layer, validator);
+  }
+  return validator;
+}
+
+const CRS84 = new Set([
+  'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
+  'urn:ogc:def:crs:OGC:1.3:CRS84',
+  'urn:ogc:def:crs:EPSG::4326',
+  'EPSG:4326',
+]);
+
+function checkCrs(body: Record<string, unknown>): FeatureIssue[] {
+  if (body.crs === undefined) return [];
+  const name = (body.crs as { properties?: { name?: unknown } })?.properties?.name;
+  if (typeof name === 'string' && CRS84.has(name)) return [];
+  return [issue('/crs', 'unsupported-crs', 'Seul WGS 84 (CRS84, EPSG:4326) est accepté', 'لا يقبل إلا WGS 84 (CRS84، EPSG:4326)', 'Only WGS 84 (CRS84, EPSG:4326) is accepted')];
+}
+
+/**
+ * Validates a GeoJSON Feature (POST, PUT) or a JSON Merge Patch of one (PATCH) against the registry.
+ * Throws a ValidationError listing every issue; nothing is half-accepted.
+ */
+export function parseFeatureInput(layer: LayerDefinition, body: unknown, mode: ValidationMode, maxVertices: number, urlId?: number): FeatureInput {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError([issue('', 'not-a-feature', 'Le corps doit être un objet GeoJSON Feature', 'يجب أن يكون المحتوى كائن GeoJSON Feature', 'The body must be a GeoJSON Feature object')]);
+  }
+  const record = body as Record<string, unknown>;
+  const issues: FeatureIssue[] = [...checkCrs(record)];
+  if (mode !== 'update' && record.type !== 'Feature') {
+    issues.push(issue('/type', 'not-a-feature', 'type doit valoir "Feature"', 'يجب أن تكون قيمة type هي "Feature"', 'type must be "Feature"'));
+  }
+  if (record.id !== undefined && record.id !== null && urlId !== undefined && Number(record.id) !== urlId) {
+    issues.push(issue('/id', 'id-mismatch', 'L’identifiant du corps diffère de celui de l’adresse', 'المعرف في المحتوى يخالف المعرف في العنوان', 'The id in the body differs from the one in the URL'));
+  }
+  const hasProperties = record.properties !== undefined && record.properties !== null;
+  const properties = validatorFor(layer)(hasProperties ? record.properties : {}, mode);
+  issues.push(...properties.issues);
+
+  let geometry: Geometry | undefined;
+  const sendsGeometry = Object.hasOwn(record, 'geometry');
+  if (!layer.geometry.isDerived && (mode !== 'update' || sendsGeometry)) {
+    const shapeIssues = checkGeometryShape(layer, record.geometry, maxVertices);
+    issues.push(...shapeIssues);
+    if (shapeIssues.length === 0) geometry = to2d(record.geometry as Geometry);
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return { values: properties.values, geometry };
+}

@@ -1,0 +1,146 @@
+import type pg from 'pg';
+import { areaRestriction, assertAllowed, layerView } from '../auth/policy.ts';
+import { describePrincipal, type Principal } from '../auth/principal.ts';
+import { AppError, NotFoundError } from '../http/errors.ts';
+import { bboxOfGeometries } from '../layers/geometry-bbox.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import { notifyTileChange, type Bbox } from '../tiles/tile-invalidation.ts';
+import { checkGeometryValidity, findNearMissWarnings, isInsideAreas } from './database-checks.ts';
+import { featureEtag } from './etag.ts';
+import type { FeatureInput } from './feature-input.ts';
+import { type StoredFeature, toStoredFeature } from './feature-row.ts';
+import { allProperties, buildDelete, buildInsert, buildItemQuery, buildUpdate } from './feature-sql.ts';
+import { type ChangeOperation, type PendingChange, recordChanges } from './history.ts';
+import { type FeatureIssue, PreconditionFailedError, PreconditionRequiredError, ValidationError } from './write-errors.ts';
+
+/**
+ * One write transaction: any number of feature changes by one principal, then history (numbered in commit
+ * order) and tile notifications, then COMMIT. A failure anywhere rolls everything back.
+ */
+export class WriteTransaction {
+  readonly #pending: PendingChange[] = [];
+
+  constructor(
+    readonly client: pg.PoolClient,
+    readonly principal: Principal,
+    readonly maxVertices: number,
+  ) {}
+
+  /** The feature as it is now, locked for this transaction; 404 when absent or outside the caller's areas. */
+  async lockCurrent(layer: LayerDefinition, id: number): Promise<StoredFeature> {
+    const query = buildItemQuery(layer, layerView(this.principal, layer), id, true);
+    const row = (await this.client.query(query.text, query.values)).rows[0];
+    if (!row) throw new NotFoundError('feature-not-found', 'No such feature');
+    return toStoredFeature(row, allProperties(layer));
+  }
+
+  /** Checks the new geometry in PostGIS and, for a confined editor, that it stays in the assigned areas. */
+  async checkPlace(layer: LayerDefinition, input: FeatureInput, ownId: number | null): Promise<FeatureIssue[]> {
+    if (!input.geometry) return [];
+    const invalid = await checkGeometryValidity(this.client, layer, input.geometry);
+    if (invalid.length > 0) throw new ValidationError(invalid);
+    return findNearMissWarnings(this.client, layer, input.geometry, ownId);
+  }
+
+  async assertInsideAreas(layer: LayerDefinition, feature: StoredFeature): Promise<void> {
+    const areaIds = areaRestriction(this.principal, layer);
+    if (areaIds && !(await isInsideAreas(this.client, feature.geometry, areaIds))) {
+      throw new AppError(403, 'outside-assigned-areas', 'Forbidden', 'The feature would lie outside your assigned areas');
+    }
+  }
+
+  assertVersion(layer: LayerDefinition, current: StoredFeature, ifMatch: number[] | undefined): void {
+    if (!ifMatch) throw new PreconditionRequiredError();
+    if (!ifMatch.includes(current.version)) throw new PreconditionFailedError(featureEtag(current.version, layerView(this.principal, layer)));
+  }
+
+  async run(query: { text: string; values: unknown[] }, layer: LayerDefinition): Promise<StoredFeature> {
+    const row = (await this.client.query(query.text, query.values)).rows[0]!;
+    return toStoredFeature(row, allProperties(layer));
+  }
+
+  record(layer: LayerDefinition, operation: ChangeOperation, before: StoredFeature | null, after: StoredFeature | null, warnings: FeatureIssue[]): void {
+    const bboxes = [before, after].flatMap((feature) => (feature ? [bboxOfGeometries([feature.geometry])] : [])).filter((box): box is Bbox => box !== null);
+    const featureId = (after ?? before)!.id;
+    const version = after ? after.version : before!.version + 1;
+    this.#pending.push({ layer: layer.id, featureId, version, operation, before, after, warnings, bboxes });
+  }
+
+  /** History in commit order, then one tile notification per layer; the caller commits right after. */
+  async finish(reason: string | undefined): Promise<void> {
+    await recordChanges(this.client, this.#pending, describePrincipal(this.principal), reason);
+    const byLayer = new Map<string, Bbox[]>();
+    for (const change of this.#pending) byLayer.set(change.layer, [...(byLayer.get(change.layer) ?? []), ...change.bboxes]);
+    for (const [layer, bboxes] of byLayer) await notifyTileChange(this.client, { layer, bboxes });
+  }
+}
+
+/** What a write returns to its route: the stored feature and the warnings to show. */
+export interface WriteResult {
+  feature: StoredFeature;
+  warnings: FeatureIssue[];
+}
+
+export async function createFeature(tx: WriteTransaction, layer: LayerDefinition, input: FeatureInput): Promise<WriteResult> {
+  assertAllowed(tx.principal, layer, 'create');
+  const warnings = await tx.checkPlace(layer, input, null);
+  const created = await tx.run(buildInsert(layer, { values: input.values, geometry: input.geometry ?? null }), layer);
+  await tx.assertInsideAreas(layer, created);
+  tx.record(layer, 'create', null, created, warnings);
+  return { feature: created, warnings };
+}
+
+/** PUT (isFullReplace) or PATCH of an existing feature, under optimistic locking. */
+export async function updateFeature(
+  tx: WriteTransaction,
+  layer: LayerDefinition,
+  id: number,
+  input: FeatureInput,
+  ifMatch: number[] | undefined,
+  isFullReplace: boolean,
+): Promise<WriteResult> {
+  assertAllowed(tx.principal, layer, 'update');
+  if (!ifMatch) throw new PreconditionRequiredError();
+  const current = await tx.lockCurrent(layer, id);
+  tx.assertVersion(layer, current, ifMatch);
+  const warnings = await tx.checkPlace(layer, input, id);
+  const write = { values: input.values, geometry: input.geometry ?? null };
+  const updated = await tx.run(buildUpdate(layer, id, write, isFullReplace, input.geometry !== undefined), layer);
+  await tx.assertInsideAreas(layer, updated);
+  tx.record(layer, isFullReplace ? 'replace' : 'update', current, updated, warnings);
+  return { feature: updated, warnings };
+}
+
+export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition, id: number, ifMatch: number[] | undefined): Promise<StoredFeature> {
+  assertAllowed(tx.principal, layer, 'delete');
+  if (!ifMatch) throw new PreconditionRequiredError();
+  const current = await tx.lockCurrent(layer, id);
+  tx.assertVersion(layer, current, ifMatch);
+  const query = buildDelete(layer, id);
+  await tx.client.query(query.text, query.values);
+  tx.record(layer, 'delete', current, null, []);
+  return current;
+}
+
+/** BEGIN ... work ... history + notifications ... COMMIT, or ROLLBACK on any error. */
+export async function inWriteTransaction<T>(
+  pool: pg.Pool,
+  principal: Principal,
+  options: { maxVertices: number; reason?: string | undefined },
+  work: (tx: WriteTransaction) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const tx = new WriteTransaction(client, principal, options.maxVertices);
+    const result = await work(tx);
+    await tx.finish(options.reason);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { z } from 'zod';
+import { canUseEndpoint, denial } from '../auth/policy.ts';
+import type { Config } from '../config.ts';
+import { featureEtag } from '../features/etag.ts';
+import { applyChangeSet, changeSetSchema } from '../features/change-sets.ts';
+import { readChangeFeed } from '../features/change-feed.ts';
+import { layerView } from '../auth/policy.ts';
+import { parseRequest } from '../http/validation.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+
+const feedQuery = z.strictObject({
+  since: z.string().regex(/^\d{1,18}$/, 'since must be a cursor from a previous response').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** Atomic change sets (POST) and the change feed for polling modules (GET). */
+export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegistry; config: Pick<Config, 'MAX_GEOMETRY_VERTICES'> }): Router {
+  const router = Router();
+
+  router.post('/api/changes', async (request, response) => {
+    const changeSet = parseRequest(changeSetSchema, request.body, 'body');
+    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, deps.config.MAX_GEOMETRY_VERTICES);
+    response.set('Cache-Control', 'no-store').json({
+      changes: result.changes.map((change) => ({
+        ...change,
+        etag: change.op === 'delete' ? null : featureEtag(change.version, layerView(request.principal, deps.registry.find(change.layer)!)),
+      })),
+      ids: result.ids,
+    });
+  });
+
+  router.get('/api/changes', async (request, response) => {
+    if (!canUseEndpoint(request.principal, 'changes:read')) throw denial(request.principal, 'Not allowed to read the change feed');
+    const query = parseRequest(feedQuery, request.query, 'query');
+    const page = await readChangeFeed(deps.pool, deps.registry, request.principal, Number(query.since ?? 0), query.limit);
+    response.set('Cache-Control', 'no-store').json(page);
+  });
+
+  return router;
+}

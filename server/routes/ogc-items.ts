@@ -1,0 +1,187 @@
+import { Router, type Request, type Response } from 'express';
+import type pg from 'pg';
+import { assertAllowed, layerView } from '../auth/policy.ts';
+import type { Config } from '../config.ts';
+import { featureEtag, parseIfMatch } from '../features/etag.ts';
+import { parseFeatureInput } from '../features/feature-input.ts';
+import { type StoredFeature, toGeojsonFeature } from '../features/feature-row.ts';
+import { createFeature, deleteFeature, inWriteTransaction, updateFeature } from '../features/feature-writer.ts';
+import { listFeatureHistory } from '../features/history.ts';
+import { parseItemsRequest } from '../features/items-query.ts';
+import { GEOJSON } from '../features/ogc-documents.ts';
+import { listFeatures, listFeaturesAsOf, readFeature } from '../features/read-features.ts';
+import { restoreVersion } from '../features/restore.ts';
+import { type FeatureIssue, PreconditionRequiredError } from '../features/write-errors.ts';
+import { isInsideAreas } from '../features/database-checks.ts';
+import { BadRequestError, NotFoundError } from '../http/errors.ts';
+import { findReadableLayer } from '../layers/layer-access.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+import { requestOrigin } from './ogc.ts';
+
+export interface ItemRouteDeps {
+  pool: pg.Pool;
+  registry: LayerRegistry;
+  config: Pick<Config, 'FEATURES_DEFAULT_LIMIT' | 'FEATURES_MAX_LIMIT' | 'MAX_GEOMETRY_VERTICES'>;
+}
+
+function parseId(text: string, name = 'id'): number {
+  if (!/^[1-9]\d{0,14}$/.test(text)) throw new NotFoundError('feature-not-found', `No feature with this ${name}`);
+  return Number(text);
+}
+
+/** An optional reason for the change, from the X-Change-Reason header (URI-encoded, up to 1000 chars). */
+function changeReason(request: Request): string | undefined {
+  const header = request.get('x-change-reason');
+  if (!header) return undefined;
+  let reason: string;
+  try {
+    reason = decodeURIComponent(header);
+  } catch {
+    throw new BadRequestError('invalid-header', 'X-Change-Reason must be URI-encoded text');
+  }
+  if (reason.length > 1000) throw new BadRequestError('invalid-header', 'X-Change-Reason is limited to 1000 characters');
+  return reason;
+}
+
+/** Writes a single feature with its strong ETag (and the warnings of a write), as the caller may see it. */
+function sendFeature(request: Request, response: Response, layer: LayerDefinition, feature: StoredFeature, status: number, warnings?: FeatureIssue[]): void {
+  const view = layerView(request.principal, layer);
+  const href = `${requestOrigin(request)}/ogc/collections/${layer.id}/items/${feature.id}`;
+  const body = {
+    ...toGeojsonFeature(feature, view.properties),
+    ...(warnings ? { warnings } : {}),
+    links: [
+      { rel: 'self', type: GEOJSON, href },
+      { rel: 'collection', type: 'application/json', href: `${requestOrigin(request)}/ogc/collections/${layer.id}` },
+      { rel: 'version-history', type: 'application/json', href: `${href}/history` },
+    ],
+  };
+  response
+    .status(status)
+    .set({ ETag: featureEtag(feature.version, view), 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' })
+    .type(GEOJSON)
+    .send(JSON.stringify(body));
+}
+
+export function createItemsRouter(deps: ItemRouteDeps): Router {
+  const router = Router();
+  const { pool, registry, config } = deps;
+  const writeOptions = (request: Request) => ({ maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request) });
+  const layerOf = (request: Request) => findReadableLayer(registry, String(request.params.layer), request.principal);
+
+  router.get('/ogc/collections/:layer/items', async (request, response) => {
+    const layer = layerOf(request);
+    const view = layerView(request.principal, layer);
+    const filterable = view.properties.filter(([, property]) => property.filterable);
+    const parsed = parseItemsRequest(layer, filterable, request.query as Record<string, unknown>, {
+      defaultLimit: config.FEATURES_DEFAULT_LIMIT,
+      maxLimit: config.FEATURES_MAX_LIMIT,
+    });
+    const result = parsed.asOf
+      ? await listFeaturesAsOf(pool, layer, view, parsed.asOf, parsed.filter)
+      : await listFeatures(pool, layer, view, parsed.filter);
+    const self = new URL(`${requestOrigin(request)}${request.originalUrl}`);
+    const links: Record<string, string>[] = [
+      { rel: 'self', type: GEOJSON, href: self.toString() },
+      { rel: 'collection', type: 'application/json', href: `${requestOrigin(request)}/ogc/collections/${layer.id}` },
+    ];
+    if (result.nextAfterId !== undefined) {
+      const next = new URL(self);
+      next.searchParams.set('cursor', String(result.nextAfterId));
+      next.searchParams.set('limit', String(parsed.filter.limit));
+      links.push({ rel: 'next', type: GEOJSON, href: next.toString() });
+    }
+    response
+      .set({ 'Cache-Control': request.principal.kind === 'public' ? 'public, max-age=5' : 'private, no-cache', Vary: 'Authorization, Cookie' })
+      .type(GEOJSON)
+      .send(JSON.stringify({
+        type: 'FeatureCollection',
+        timeStamp: new Date().toISOString(),
+        numberReturned: result.features.length,
+        features: result.features.map((feature) => toGeojsonFeature(feature, view.properties)),
+        links,
+      }));
+  });
+
+  router.get('/ogc/collections/:layer/items/:id', async (request, response) => {
+    const layer = layerOf(request);
+    const feature = await readFeature(pool, layer, layerView(request.principal, layer), parseId(String(request.params.id)));
+    if (!feature) throw new NotFoundError('feature-not-found', 'No such feature');
+    sendFeature(request, response, layer, feature, 200);
+  });
+
+  router.post('/ogc/collections/:layer/items', async (request, response) => {
+    const layer = layerOf(request);
+    assertAllowed(request.principal, layer, 'create');
+    const input = parseFeatureInput(layer, request.body, 'create', config.MAX_GEOMETRY_VERTICES);
+    const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => createFeature(tx, layer, input));
+    response.location(`${requestOrigin(request)}/ogc/collections/${layer.id}/items/${result.feature.id}`);
+    sendFeature(request, response, layer, result.feature, 201, result.warnings);
+  });
+
+  for (const method of ['put', 'patch'] as const) {
+    router[method]('/ogc/collections/:layer/items/:id', async (request, response) => {
+      const layer = layerOf(request);
+      const id = parseId(String(request.params.id));
+      const ifMatch = parseIfMatch(request.get('if-match'));
+      const isFullReplace = method === 'put';
+      // Judged in this order: permission (401/403), If-Match present (428), body (400/422), then inside the
+      // transaction existence (404) and version (412).
+      assertAllowed(request.principal, layer, 'update');
+      if (!ifMatch) throw new PreconditionRequiredError();
+      const input = parseFeatureInput(layer, request.body, isFullReplace ? 'replace' : 'update', config.MAX_GEOMETRY_VERTICES, id);
+      const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) =>
+        updateFeature(tx, layer, id, input, ifMatch, isFullReplace),
+      );
+      sendFeature(request, response, layer, result.feature, 200, result.warnings);
+    });
+  }
+
+  router.delete('/ogc/collections/:layer/items/:id', async (request, response) => {
+    const layer = layerOf(request);
+    const id = parseId(String(request.params.id));
+    const ifMatch = parseIfMatch(request.get('if-match'));
+    await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => deleteFeature(tx, layer, id, ifMatch));
+    response.status(204).end();
+  });
+
+  router.get('/ogc/collections/:layer/items/:id/history', async (request, response) => {
+    const layer = layerOf(request);
+    const id = parseId(String(request.params.id));
+    const view = layerView(request.principal, layer);
+    const entries = await listFeatureHistory(pool, layer.id, id);
+    const latest = entries.at(-1);
+    // A confined caller sees the history of features whose latest place lies in its areas; a feature
+    // never edited since it was loaded has an empty history.
+    const isVisible = latest
+      ? !view.areaIds || (await isInsideAreas(pool, (latest.after ?? latest.before)!.geometry, view.areaIds))
+      : (await readFeature(pool, layer, view, id)) !== undefined;
+    if (!isVisible) throw new NotFoundError('feature-not-found', 'No history for this feature');
+    const showAuthor = request.principal.kind !== 'public';
+    response.set({ 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' }).json({
+      layer: layer.id,
+      id,
+      versions: entries.map((entry) => ({
+        version: entry.version,
+        operation: entry.operation,
+        committedAt: entry.committedAt,
+        author: showAuthor ? entry.author : null,
+        reason: showAuthor ? entry.reason : null,
+        feature: entry.after ? toGeojsonFeature(entry.after, view.properties) : null,
+        warnings: entry.warnings,
+      })),
+    });
+  });
+
+  router.post('/ogc/collections/:layer/items/:id/history/:version/restore', async (request, response) => {
+    const layer = layerOf(request);
+    const id = parseId(String(request.params.id));
+    const version = parseId(String(request.params.version), 'version');
+    const ifMatch = parseIfMatch(request.get('if-match'));
+    const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => restoreVersion(tx, layer, id, version, ifMatch));
+    sendFeature(request, response, layer, result.feature, 200, result.warnings);
+  });
+
+  return router;
+}
