@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, apiErrorFromProblem } from './api-error.ts';
+import { assertLayerCatalog } from './fetch-layer-catalog.ts';
+
+describe('apiErrorFromProblem', () => {
+  it('keeps the fields of an application/problem+json body', () => {
+    const error = apiErrorFromProblem(404, {
+      type: 'layer-not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'Unknown layer',
+      requestId: 'abc-123',
+      issues: [{ path: 'name_fr', message: 'too long' }, { nonsense: true }],
+    });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, type: 'layer-not-found', title: 'Not found', detail: 'Unknown layer', requestId: 'abc-123' });
+    expect(error.issues).toEqual([{ path: 'name_fr', message: 'too long' }]);
+  });
+
+  it('falls back to the status line and the X-Request-Id header for a body that is not a problem', () => {
+    const error = apiErrorFromProblem(502, '<html>Bad gateway</html>', 'req-9');
+    expect(error).toMatchObject({ status: 502, type: 'http-502', title: 'HTTP 502', detail: undefined, requestId: 'req-9' });
+  });
+});
+
+describe('assertLayerCatalog', () => {
+  it('accepts a catalog and rejects what is not one', () => {
+    const catalog = { bounds: [-7.85, 33.42, -7.35, 33.72], center: [-7.6, 33.6], zoom: 11, layers: [{ id: 'a', tiles: '/t', style: {} }] };
+    expect(() => assertLayerCatalog(catalog)).not.toThrow();
+    for (const wrong of [null, [], { ...catalog, layers: 'x' }, { ...catalog, bounds: [1, 2] }, { ...catalog, layers: [{ id: 1 }] }]) {
+      expect(() => assertLayerCatalog(wrong)).toThrow(expect.objectContaining({ type: 'invalid-response' }));
+    }
+  });
+});

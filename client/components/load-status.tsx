@@ -1,0 +1,38 @@
+import type { ApiError } from '../api/api-error.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+/** Shown while the catalog loads. */
+export function LoadingNotice() {
+  const { messages } = useI18n();
+  return (
+    <div className="status-notice" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {messages.loadingMap}
+    </div>
+  );
+}
+
+interface LoadErrorNoticeProps {
+  error: ApiError;
+  onRetry: () => void;
+}
+
+/** Why the map could not load, in the interface language, with the request id support staff can trace. */
+export function LoadErrorNotice({ error, onRetry }: LoadErrorNoticeProps) {
+  const { messages } = useI18n();
+  const detail = messages.loadErrorDetail[error.type] ?? messages.loadErrorDetail.default;
+  return (
+    <div className="status-notice status-notice--error" role="alert" data-error-type={error.type} data-status={error.status}>
+      <h2 className="status-notice__title">{messages.loadErrorTitle}</h2>
+      <p>{detail}</p>
+      {error.requestId && (
+        <p className="status-notice__reference">
+          <bdi>{messages.errorReference(error.requestId)}</bdi>
+        </p>
+      )}
+      <button type="button" className="button" onClick={onRetry}>
+        {messages.retry}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect, useRef } from 'react';
+import { useMapController } from '../app/map-controller-context.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { LayerCatalog } from '../layers/catalog.ts';
+
+interface MapViewProps {
+  catalog: LayerCatalog;
+  visibleLayerIds: ReadonlySet<string>;
+}
+
+/**
+ * The element the map draws into. It hands the element to the controller once; later language or
+ * visibility changes go to the controller as intents (from <App/>), never through a re-created map.
+ */
+export function MapView({ catalog, visibleLayerIds }: MapViewProps) {
+  const controller = useMapController();
+  const { language, messages } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const initialView = useRef({ language, visibleLayerIds });
+
+  useEffect(() => {
+    if (containerRef.current) controller.mount(containerRef.current, catalog, initialView.current);
+  }, [controller, catalog]);
+
+  return <div ref={containerRef} className="map-view" role="region" aria-label={messages.mapLabel} />;
+}

@@ -1,0 +1,67 @@
+import type { FontFacesSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '../map/map-controller.ts';
+import type { Language } from '../i18n/language.ts';
+import { toAbsoluteUrl } from './absolute-url.ts';
+import type { LayerCatalog, LayerCatalogEntry } from './catalog.ts';
+import { buildGeometryLayers, buildLabelLayer } from './layer-style-layers.ts';
+
+/**
+ * The whole MapLibre style, as a pure function of the catalog and the view options. The controller
+ * rebuilds it when the language or the visible layers change and lets MapLibre diff it, so the style is
+ * never patched by hand in two places.
+ */
+
+/**
+ * Tiles are fetched up to this zoom and overzoomed beyond: at zoom 16 a tile is about 510 m wide at
+ * Casablanca's latitude, so one MVT unit (extent 4096) is about 12 cm, finer than anything the map draws.
+ */
+export const MAX_TILE_ZOOM = 16;
+
+/** No basemap exists offline: a quiet paper colour, over which the administrative areas draw the city. */
+export const BACKGROUND_COLOR = '#f1efe8';
+
+export interface MapStyleOptions {
+  /** Origin the relative tile URLs of the catalog are resolved against (MapLibre's workers need absolute URLs). */
+  origin: string;
+  language: Language;
+  /** Catalog layers drawn; the style layers of the others get `visibility: none`. */
+  visibleLayerIds: ReadonlySet<string>;
+  fontFaces: FontFacesSpecification;
+}
+
+function buildSource(entry: LayerCatalogEntry, catalog: LayerCatalog, origin: string): SourceSpecification {
+  const [west = -180, south = -85, east = 180, north = 85] = catalog.bounds;
+  return {
+    type: 'vector',
+    tiles: [toAbsoluteUrl(entry.tiles, origin)],
+    minzoom: entry.minzoom,
+    maxzoom: Math.max(entry.minzoom, Math.min(entry.maxzoom, MAX_TILE_ZOOM)),
+    bounds: [west, south, east, north],
+  };
+}
+
+/** The catalog layers visible when the map opens. */
+export function defaultVisibleLayerIds(catalog: LayerCatalog): Set<string> {
+  return new Set(catalog.layers.filter((layer) => layer.isVisibleByDefault).map((layer) => layer.id));
+}
+
+/**
+ * Sources (one vector source per catalog layer, named by its id as the MVT layer is), geometry layers in
+ * catalog drawing order, then every label layer above all geometry in the same order (so MapLibre places
+ * the labels of the upper layers first when labels collide).
+ */
+export function buildMapStyle(catalog: LayerCatalog, options: MapStyleOptions): StyleSpecification {
+  const sources = Object.fromEntries(catalog.layers.map((entry) => [entry.id, buildSource(entry, catalog, options.origin)]));
+  const layerOptions = (entry: LayerCatalogEntry) => ({ language: options.language, isVisible: options.visibleLayerIds.has(entry.id) });
+  const geometryLayers = catalog.layers.flatMap((entry) => buildGeometryLayers(entry, layerOptions(entry)));
+  const labelLayers = catalog.layers
+    .map((entry) => buildLabelLayer(entry, layerOptions(entry)))
+    .filter((layer): layer is LayerSpecification => layer !== null);
+  // No center/zoom here: the view belongs to the map, and a restyle must never move it.
+  return {
+    version: 8,
+    name: 'casa-sig',
+    'font-faces': options.fontFaces,
+    sources,
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }, ...geometryLayers, ...labelLayers],
+  };
+}
