@@ -19,6 +19,7 @@ import { createAuthRouter } from './routes/auth.ts';
 import { createChangesRouter } from './routes/changes.ts';
 import { createItemsRouter } from './routes/ogc-items.ts';
 import { createOgcRouter } from './routes/ogc.ts';
+import { createQueryRouter } from './routes/query.ts';
 import { createHealthRouter } from './routes/health.ts';
 import { createLayersRouter } from './routes/layers.ts';
 import { createTileRouter } from './routes/tiles.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createOgcRouter(deps.registry));
   app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
+  app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry }));
   app.use(createTileRouter({ pool: deps.pool, registry: deps.registry, publicMaxAgeSeconds: 5, publicStaleSeconds: 60 }));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 

@@ -101,6 +101,11 @@ export interface LayerDefinition {
   };
   /** Properties by API name, in display order. */
   properties: Readonly<Record<string, PropertyDefinition>>;
+  /**
+   * The date that describes the feature in time (a permit's submission, an inspection's day): the one
+   * that statistics filter with from/to.
+   */
+  primaryDateProperty?: string;
   /** API names of the properties that hold the feature's name in French and Arabic, if it has one. */
   nameProperties?: { fr: string; ar: string };
   tiles: {

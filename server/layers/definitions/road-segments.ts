@@ -109,6 +109,7 @@ export const roadSegments: LayerDefinition = {
     ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
+  primaryDateProperty: 'last_works_on',
   tiles: { minzoom: 10, maxzoom: 22, extent: 4096, buffer: 64 },
   access: {
     read: ['public', 'planner', 'inspector', 'admin'],

@@ -1,0 +1,77 @@
+import type pg from 'pg';
+import { layerView } from '../auth/policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import { ident, SqlParams } from '../db/sql.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { areaFilterCondition } from '../layers/area-filter.ts';
+import { roadSegments } from '../layers/definitions/road-segments.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import { resultColumns, toResultFeature } from './feature-output.ts';
+
+/** The road to measure along: one segment by id, or every segment of a street by its French or Arabic name. */
+export type RoadSelector = { roadId: number } | { street: string };
+
+/**
+ * Features of `layer` within `distance` metres of a road segment or a whole street, nearest part of the
+ * road first along its length. For each: the segment it is nearest to, its offset from the road in metres,
+ * and its position along that segment (fraction and metres from the segment's start); for a street whose
+ * segments merge into one line, also the metres from the street's start.
+ */
+export async function findAlong(
+  pool: pg.Pool,
+  layer: LayerDefinition,
+  principal: Principal,
+  road: RoadSelector,
+  query: { distance: number; limit: number },
+) {
+  const view = layerView(principal, layer);
+  const params = new SqlParams();
+  const roads = ident(roadSegments.table.schema, roadSegments.table.name);
+  const roadGeom = ident(roadSegments.geometry.column);
+  const roadId = ident(roadSegments.idColumn);
+  const selector = 'roadId' in road
+    ? `r.${roadId} = ${params.add(road.roadId, 'bigint')}`
+    : `(lower(r.${ident(roadSegments.properties.name_fr!.column)}) = lower(${params.add(road.street, 'text')}) OR r.${ident(roadSegments.properties.name_ar!.column)} = ${params.add(road.street, 'text')})`;
+  const geometry = `t.${ident(layer.geometry.column)}`;
+  const confined = view.areaIds ? `AND ${areaFilterCondition(geometry, params.add(view.areaIds))}` : '';
+  const distance = params.add(query.distance, 'double precision');
+  const text = `WITH road AS (
+  SELECT r.${roadId} AS id, r.${roadGeom} AS geom, ST_Transform(r.${roadGeom}, 26191) AS metric FROM ${roads} AS r WHERE ${selector}
+), street AS (
+  SELECT ST_LineMerge(ST_Collect(metric)) AS line FROM road
+), candidates AS (
+  SELECT DISTINCT ON (t.${ident(layer.idColumn)}) t.*, road.id AS segment_id, road.metric AS segment,
+         ST_Distance(ST_Transform(${geometry}, 26191), road.metric) AS offset_m
+    FROM ${ident(layer.table.schema, layer.table.name)} AS t
+    JOIN road ON ST_DWithin(ST_Transform(${geometry}, 26191), road.metric, ${distance})
+   WHERE true ${confined}
+   ORDER BY t.${ident(layer.idColumn)}, ST_Distance(ST_Transform(${geometry}, 26191), road.metric)
+)
+SELECT ${resultColumns(layer, view, 'c')}, c.segment_id, c.offset_m,
+       ST_LineLocatePoint(c.segment, ST_ClosestPoint(c.segment, ST_Transform(c.${ident(layer.geometry.column)}, 26191))) AS fraction,
+       ST_Length(c.segment) AS segment_length,
+       CASE WHEN GeometryType(street.line) = 'LINESTRING'
+            THEN ST_LineLocatePoint(street.line, ST_ClosestPoint(street.line, ST_Transform(c.${ident(layer.geometry.column)}, 26191))) * ST_Length(street.line)
+       END AS street_m
+  FROM candidates AS c, street
+ ORDER BY street_m NULLS LAST, c.segment_id, fraction
+ LIMIT ${params.add(query.limit, 'integer')}`;
+  const found = await pool.query(`SELECT count(*)::integer AS n FROM ${roads} AS r WHERE ${selector}`, params.values.slice(0, 'roadId' in road ? 1 : 2));
+  if (found.rows[0].n === 0) throw new NotFoundError('road-not-found', 'No road segment matches');
+  const rows = (await pool.query(text, params.values)).rows;
+  return rows.map((row) =>
+    toResultFeature(layer, row, {
+      along: {
+        segmentId: Number(row.segment_id),
+        offsetM: round(row.offset_m),
+        fraction: Math.round(row.fraction * 1e4) / 1e4,
+        fromSegmentStartM: round(row.fraction * row.segment_length),
+        fromStreetStartM: row.street_m === null ? null : round(row.street_m),
+      },
+    }),
+  );
+}
+
+function round(metres: number): number {
+  return Math.round(metres * 10) / 10;
+}

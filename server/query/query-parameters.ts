@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { assertAllowed, canUseEndpoint, denial, readableLayers } from '../auth/policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { EndpointScope } from '../auth/scopes.ts';
+import { AppError, BadRequestError } from '../http/errors.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+import { REGION_BOUNDS } from '../layers/region.ts';
+
+/** A longitude or latitude in a query string: a finite number in degrees (EPSG:4326). */
+export const longitude = z.coerce.number({ error: 'must be a number' }).finite().min(-180).max(180);
+export const latitude = z.coerce.number({ error: 'must be a number' }).finite().min(-90).max(90);
+
+/** 422 for a well-formed point outside the area casa-sig serves (it would only ever find nothing). */
+export function assertInRegion(lon: number, lat: number): void {
+  const [west, south, east, north] = REGION_BOUNDS;
+  if (lon < west || lon > east || lat < south || lat > north) {
+    throw new AppError(422, 'outside-region', 'Unprocessable content', `The point must lie in the Casablanca region (${REGION_BOUNDS.join(', ')})`, {
+      issues: [{ pointer: '/lon', code: 'outside-region', message: { fr: 'Point hors de la région de Casablanca', ar: 'نقطة خارج جهة الدار البيضاء', en: 'Point outside the Casablanca region' } }],
+    });
+  }
+}
+
+export function assertCanUse(principal: Principal, endpoint: EndpointScope): void {
+  if (!canUseEndpoint(principal, endpoint)) throw denial(principal, `Not allowed to use ${endpoint}`);
+}
+
+/** A layer named in a query parameter: unknown -> 400 listing what the caller may read; unreadable -> 401/403. */
+export function layerParameter(registry: LayerRegistry, principal: Principal, id: string, parameter = 'layer'): LayerDefinition {
+  const layer = registry.find(id);
+  if (!layer) {
+    throw new BadRequestError('unknown-layer', `${parameter}: unknown layer "${id.slice(0, 64)}"`, {
+      allowed: readableLayers(registry, principal).map((readable) => readable.id),
+    });
+  }
+  assertAllowed(principal, layer, 'read');
+  return layer;
+}

@@ -1,0 +1,127 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { z } from 'zod';
+import { AppError, BadRequestError } from '../http/errors.ts';
+import type { ApiOperation } from '../http/api-operation.ts';
+import { parseRequest } from '../http/validation.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+import { findAlong } from '../query/along.ts';
+import { locatePoint } from '../query/locate.ts';
+import { findNearby } from '../query/nearby.ts';
+import { assertCanUse, assertInRegion, latitude, layerParameter, longitude } from '../query/query-parameters.ts';
+import { computeStats } from '../query/stats.ts';
+import { decodeCursor, findWithin, resolveSearchArea } from '../query/within.ts';
+
+const point = { lon: longitude, lat: latitude };
+const layerId = z.string().min(1).max(64);
+const isoDate = z.iso.date();
+
+export const locateQuery = z.strictObject(point);
+export const nearbyQuery = z.strictObject({
+  ...point,
+  layer: layerId,
+  radius: z.coerce.number().finite().positive().max(5_000).default(500),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const withinBody = z
+  .strictObject({
+    geometry: z.unknown().optional(),
+    areaId: z.number().int().min(1).optional(),
+    layers: z.array(layerId).min(1).max(10),
+    limit: z.number().int().min(1).max(1_000).default(100),
+    cursor: z.string().max(64).optional(),
+  })
+  .refine((body) => (body.geometry === undefined) !== (body.areaId === undefined), { message: 'give either geometry or areaId', path: ['geometry'] });
+export const alongQuery = z
+  .strictObject({
+    road: z.coerce.number().int().min(1).optional(),
+    street: z.string().trim().min(1).max(200).optional(),
+    layer: layerId,
+    distance: z.coerce.number().finite().positive().max(500).default(50),
+    limit: z.coerce.number().int().min(1).max(1_000).default(200),
+  })
+  .refine((query) => (query.road === undefined) !== (query.street === undefined), { message: 'give either road or street', path: ['road'] });
+export const statsQuery = z.looseObject({
+  layer: layerId,
+  by: z.enum(['arrondissement', 'prefecture']).default('arrondissement'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  today: isoDate.optional(),
+});
+
+/** Spatial questions for the city's other software; each checks its endpoint scope and the layer policy. */
+export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry }): Router {
+  const router = Router();
+  const { pool, registry } = deps;
+  const noStore = { 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' };
+
+  router.get('/api/query/locate', async (request, response) => {
+    assertCanUse(request.principal, 'query:locate');
+    const query = parseRequest(locateQuery, request.query, 'query');
+    assertInRegion(query.lon, query.lat);
+    response.set(noStore).json(await locatePoint(pool, registry, request.principal, query.lon, query.lat));
+  });
+
+  router.get('/api/query/nearby', async (request, response) => {
+    assertCanUse(request.principal, 'query:nearby');
+    const query = parseRequest(nearbyQuery, request.query, 'query');
+    const layer = layerParameter(registry, request.principal, query.layer);
+    assertInRegion(query.lon, query.lat);
+    const features = await findNearby(pool, layer, request.principal, query);
+    response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, radiusM: query.radius, numberReturned: features.length, features });
+  });
+
+  router.post('/api/query/within', async (request, response) => {
+    assertCanUse(request.principal, 'query:within');
+    const body = parseRequest(withinBody, request.body, 'body');
+    const layers = body.layers.map((id) => layerParameter(registry, request.principal, id, 'layers'));
+    const cursor = body.cursor === undefined ? { layerIndex: 0, afterId: 0 } : decodeCursor(body.cursor);
+    if (!cursor) throw new BadRequestError('invalid-body', 'cursor must come from a previous response');
+    const area = await resolveSearchArea(pool, { geometry: body.geometry, ...(body.areaId ? { areaId: body.areaId } : {}) });
+    const page = await findWithin(pool, request.principal, layers, area, { limit: body.limit, cursor });
+    response.set(noStore).json({ type: 'FeatureCollection', numberReturned: page.features.length, features: page.features, next: page.next });
+  });
+
+  router.get('/api/query/along', async (request, response) => {
+    assertCanUse(request.principal, 'query:along');
+    const query = parseRequest(alongQuery, request.query, 'query');
+    const layer = layerParameter(registry, request.principal, query.layer);
+    layerParameter(registry, request.principal, 'road_segments', 'road');
+    const road = query.road !== undefined ? { roadId: query.road } : { street: query.street! };
+    const features = await findAlong(pool, layer, request.principal, road, query);
+    response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, numberReturned: features.length, features });
+  });
+
+  router.get('/api/query/stats', async (request, response) => {
+    assertCanUse(request.principal, 'query:stats');
+    const query = parseRequest(statsQuery, request.query, 'query');
+    const layer = layerParameter(registry, request.principal, query.layer);
+    const filterable = Object.entries(layer.properties).filter(([, property]) => property.filterable && property.type === 'enum');
+    const known = new Set(['layer', 'by', 'from', 'to', 'today', ...filterable.map(([name]) => name)]);
+    const unknown = Object.keys(request.query).filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new BadRequestError('unknown-parameter', `Unknown parameter(s): ${unknown.join(', ')}`, { allowed: [...known] });
+    const equals = filterable.flatMap(([name, property]) => {
+      const value = request.query[name];
+      if (value === undefined) return [];
+      if (typeof value !== 'string' || !Object.hasOwn(property.values ?? {}, value)) {
+        throw new BadRequestError('invalid-query', `${name} must be one of ${Object.keys(property.values ?? {}).join(', ')}`);
+      }
+      return [{ property, value }];
+    });
+    if ((query.from || query.to) && !layer.primaryDateProperty) throw new AppError(400, 'invalid-query', 'Bad request', `Layer ${layer.id} has no date to filter on`);
+    const areas = await computeStats(pool, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today });
+    response.set(noStore).json({ layer: layer.id, by: query.by, dateProperty: layer.primaryDateProperty ?? null, areas });
+  });
+
+  return router;
+}
+
+const problems = { 400: 'Malformed or missing parameter (the problem names it)', 401: 'Credentials required', 403: 'Not allowed', 422: 'Point or polygon outside what casa-sig can answer' };
+
+export const queryOperations: ApiOperation[] = [
+  { method: 'get', path: '/api/query/locate', tag: 'query', access: 'public', summary: 'Admin areas, nearest road and nearest stop of each mode for a point', query: locateQuery, responses: { 200: 'Location', ...problems } },
+  { method: 'get', path: '/api/query/nearby', tag: 'query', access: 'by-layer', summary: 'Features of a layer by true distance from a point', query: nearbyQuery, responses: { 200: 'Features with distanceM', ...problems } },
+  { method: 'post', path: '/api/query/within', tag: 'query', access: 'by-layer', summary: 'Features of layers inside a polygon or an admin area, paged', body: withinBody, responses: { 200: 'Features and next cursor', ...problems } },
+  { method: 'get', path: '/api/query/along', tag: 'query', access: 'by-layer', summary: 'Features near a road segment or a named street, with their position along it', query: alongQuery, responses: { 200: 'Features with along measures', 404: 'No such road', ...problems } },
+  { method: 'get', path: '/api/query/stats', tag: 'query', access: 'by-layer', summary: 'Counts per admin area (with inspection scores and permit age buckets)', query: statsQuery, responses: { 200: 'Statistics per area', ...problems } },
+];
