@@ -15,6 +15,8 @@ import { requireJsonBodies } from './http/require-json.ts';
 import { createRequestLogger } from './http/request-log.ts';
 import type { LayerRegistry } from './layers/registry.ts';
 import { createAdminRouter } from './routes/admin.ts';
+import { createApiDocsRouter } from './routes/api-docs.ts';
+import { ALL_OPERATIONS } from './routes/operations.ts';
 import { createAuthRouter } from './routes/auth.ts';
 import { createChangesRouter } from './routes/changes.ts';
 import { createItemsRouter } from './routes/ogc-items.ts';
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requireJsonBodies);
   app.use(express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
   app.use(createHealthRouter(deps.pool));
+  app.use(createApiDocsRouter(() => ALL_OPERATIONS));
   app.use(createAuthenticator(deps.pool));
 
   app.use(

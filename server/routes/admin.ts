@@ -7,6 +7,7 @@ import { generatePassword } from '../auth/passwords.ts';
 import { assertAdministrator } from '../auth/policy.ts';
 import { describePrincipal } from '../auth/principal.ts';
 import { listSecurityEvents, recordSecurityEvent, type SecurityEventKind } from '../auth/security-events.ts';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
@@ -101,3 +102,17 @@ export function createAdminRouter(deps: { pool: pg.Pool; registry: LayerRegistry
 
   return router;
 }
+
+const usernameParams = z.strictObject({ username: z.string() });
+const prefixParams = z.strictObject({ prefix: z.string() });
+const adminOnly = { 401: 'Credentials required', 403: 'Administrators only' };
+
+export const adminOperations: ApiOperation[] = [
+  { method: 'get', path: '/api/admin/security-events', tag: 'administration', access: 'admin', query: eventsQuery, summary: 'Audit of logins, failures, key use and denials, newest first', responses: { 200: 'Events and next link', 400: 'Bad parameter', ...adminOnly } },
+  { method: 'get', path: '/api/admin/users', tag: 'administration', access: 'admin', summary: 'List accounts', responses: { 200: 'Users', ...adminOnly } },
+  { method: 'post', path: '/api/admin/users', tag: 'administration', access: 'admin', body: createUserBody, summary: 'Create an account (a generated password is returned once)', responses: { 201: 'Created', 400: 'Bad body', 409: 'Username taken', ...adminOnly } },
+  { method: 'patch', path: '/api/admin/users/{username}', tag: 'administration', access: 'admin', params: usernameParams, body: updateUserBody, summary: 'Change role, areas, password or disable an account (revokes its sessions)', responses: { 200: 'Updated', 404: 'No such user', ...adminOnly } },
+  { method: 'get', path: '/api/admin/api-keys', tag: 'administration', access: 'admin', summary: 'List API keys (never their secrets)', responses: { 200: 'Keys', ...adminOnly } },
+  { method: 'post', path: '/api/admin/api-keys', tag: 'administration', access: 'admin', body: createKeyBody, summary: 'Create an API key with scopes (the key is shown once)', responses: { 201: 'Created', 400: 'Bad scopes', ...adminOnly } },
+  { method: 'delete', path: '/api/admin/api-keys/{prefix}', tag: 'administration', access: 'admin', params: prefixParams, summary: 'Revoke an API key', responses: { 204: 'Revoked', 404: 'No such key', ...adminOnly } },
+];

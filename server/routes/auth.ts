@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import { ENDPOINT_SCOPES } from '../auth/scopes.ts';
 import { countRecentFailedLogins, recordSecurityEvent } from '../auth/security-events.ts';
 import { createSession, revokeSession } from '../auth/sessions.ts';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { AppError } from '../http/errors.ts';
 import { parseRequest } from '../http/validation.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -113,3 +114,13 @@ export function createAuthRouter(deps: AuthRouteDeps): Router {
 
   return router;
 }
+
+export const authOperations: ApiOperation[] = [
+  {
+    method: 'post', path: '/api/auth/login', tag: 'accounts', access: 'public', body: loginBody,
+    summary: 'Sign in: a bearer token, and an HttpOnly session cookie for the browser',
+    responses: { 200: 'Token, expiry and user', 400: 'Malformed body', 401: 'Wrong username or password', 429: 'Too many failed attempts (Retry-After)' },
+  },
+  { method: 'post', path: '/api/auth/logout', tag: 'accounts', access: 'staff', summary: 'Revoke the current session', responses: { 204: 'Signed out', 401: 'Not signed in', 403: 'API keys cannot log out' } },
+  { method: 'get', path: '/api/auth/me', tag: 'accounts', access: 'public', summary: 'Who the caller is and what it may do', responses: { 200: 'Principal and permissions', 401: 'Invalid credentials' } },
+];

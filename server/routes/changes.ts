@@ -7,6 +7,7 @@ import { featureEtag } from '../features/etag.ts';
 import { applyChangeSet, changeSetSchema } from '../features/change-sets.ts';
 import { readChangeFeed } from '../features/change-feed.ts';
 import { layerView } from '../auth/policy.ts';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
@@ -40,3 +41,12 @@ export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegist
 
   return router;
 }
+
+export const changesOperations: ApiOperation[] = [
+  {
+    method: 'post', path: '/api/changes', tag: 'editing', access: 'by-layer', body: changeSetSchema,
+    summary: 'Apply creates, replacements, merge-patch updates and deletes across layers, all or nothing',
+    responses: { 200: 'Applied changes and the ids of created features', 400: 'Malformed', 403: 'Not allowed', 404: 'No such feature', 412: 'Stale If-Match (changeIndex)', 422: 'Invalid (issues under /changes/<n>)', 428: 'If-Match missing' },
+  },
+  { method: 'get', path: '/api/changes', tag: 'editing', access: 'api-key-or-staff', query: feedQuery, summary: 'Committed changes in commit order after a cursor', responses: { 200: 'Changes and the next cursor', 400: 'Bad cursor', 401: 'Credentials required', 403: 'Scope changes:read required' } },
+];

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { pendingMigrations } from '../db/migrate.ts';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { AppError } from '../http/errors.ts';
 
 /**
@@ -24,3 +25,8 @@ export function createHealthRouter(pool: pg.Pool): Router {
   });
   return router;
 }
+
+export const healthOperations: ApiOperation[] = [
+  { method: 'get', path: '/healthz', tag: 'service', access: 'public', summary: 'The process is up (never touches the database)', responses: { 200: 'Up' } },
+  { method: 'get', path: '/readyz', tag: 'service', access: 'public', summary: 'The database answers and every migration is applied', responses: { 200: 'Ready', 503: 'Not ready (problem lists pending migrations)' } },
+];

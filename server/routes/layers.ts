@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { buildLayerCatalog } from '../layers/layer-catalog.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
@@ -10,3 +11,7 @@ export function createLayersRouter(registry: LayerRegistry): Router {
   });
   return router;
 }
+
+export const layersOperations: ApiOperation[] = [
+  { method: 'get', path: '/api/layers', tag: 'map', access: 'public', summary: 'The layers the caller may read: titles, properties, zooms, styles and legends', responses: { 200: 'Layer catalog' } },
+];

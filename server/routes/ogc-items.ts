@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
+import { z } from 'zod';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { assertAllowed, layerView } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import { featureEtag, parseIfMatch } from '../features/etag.ts';
@@ -185,3 +187,32 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
 
   return router;
 }
+
+const layerParams = z.strictObject({ layer: z.string().describe('Layer id') });
+const itemParams = z.strictObject({ layer: z.string(), id: z.string().regex(/^\d+$/) });
+const versionParams = z.strictObject({ layer: z.string(), id: z.string().regex(/^\d+$/), version: z.string().regex(/^\d+$/) });
+/** Documentation of the items query; the route checks it with parseItemsRequest, which also knows each layer's filters. */
+const itemsQuery = z.looseObject({
+  limit: z.string().optional().describe('Page size (lowered to the maximum when above it)'),
+  bbox: z.string().optional().describe('west,south,east,north in CRS84'),
+  'bbox-crs': z.string().optional(),
+  datetime: z.string().optional().describe('Instant or interval on the last update time'),
+  cursor: z.string().optional().describe('From a next link'),
+  asOf: z.string().optional().describe('Read the layer as it was at this instant'),
+  f: z.enum(['json', 'geojson']).optional(),
+});
+/** A GeoJSON Feature; its properties are checked against the layer registry (see /ogc/api for each layer). */
+const featureBody = z.looseObject({ type: z.literal('Feature'), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()) });
+const writeProblems = { 400: 'Malformed JSON', 401: 'Sign in', 403: 'Not allowed', 404: 'No such feature', 413: 'Body too large', 415: 'Not JSON', 422: 'Invalid feature (issues with JSON pointers, fr/ar/en)' };
+const locked = { 412: 'Stale If-Match (current ETag returned)', 428: 'If-Match required' };
+
+export const itemOperations: ApiOperation[] = [
+  { method: 'get', path: '/ogc/collections/{layer}/items', tag: 'ogc', access: 'by-layer', params: layerParams, query: itemsQuery, responseType: GEOJSON, summary: 'Features of a layer, keyset-paged, with bbox, datetime, property filters and asOf', responses: { 200: 'FeatureCollection', 400: 'Bad parameter', 401: 'Sign in', 403: 'Not allowed', 404: 'Unknown layer' } },
+  { method: 'post', path: '/ogc/collections/{layer}/items', tag: 'ogc', access: 'by-layer', params: layerParams, body: featureBody, responseType: GEOJSON, summary: 'Create a feature (201, Location, ETag; warnings returned)', responses: { 201: 'Created', ...writeProblems } },
+  { method: 'get', path: '/ogc/collections/{layer}/items/{id}', tag: 'ogc', access: 'by-layer', params: itemParams, responseType: GEOJSON, summary: 'One feature with its strong ETag', responses: { 200: 'Feature', 404: 'No such feature' } },
+  { method: 'put', path: '/ogc/collections/{layer}/items/{id}', tag: 'ogc', access: 'by-layer', params: itemParams, body: featureBody, responseType: GEOJSON, summary: 'Replace a feature (If-Match)', responses: { 200: 'Replaced', ...writeProblems, ...locked } },
+  { method: 'patch', path: '/ogc/collections/{layer}/items/{id}', tag: 'ogc', access: 'by-layer', params: itemParams, body: z.looseObject({ geometry: z.unknown().optional(), properties: z.record(z.string(), z.unknown()).optional() }), responseType: GEOJSON, summary: 'Update a feature with a JSON Merge Patch (If-Match)', responses: { 200: 'Updated', ...writeProblems, ...locked } },
+  { method: 'delete', path: '/ogc/collections/{layer}/items/{id}', tag: 'ogc', access: 'by-layer', params: itemParams, summary: 'Delete a feature (If-Match)', responses: { 204: 'Deleted', 401: 'Sign in', 403: 'Not allowed', 404: 'No such feature', 409: 'Other features depend on it', ...locked } },
+  { method: 'get', path: '/ogc/collections/{layer}/items/{id}/history', tag: 'ogc', access: 'by-layer', params: itemParams, summary: 'Every version of a feature', responses: { 200: 'Versions', 404: 'No such feature' } },
+  { method: 'post', path: '/ogc/collections/{layer}/items/{id}/history/{version}/restore', tag: 'ogc', access: 'by-layer', params: versionParams, responseType: GEOJSON, summary: 'Make a past version current again, as a new version (also brings back a deleted feature)', responses: { 200: 'Restored', 404: 'No such version', 409: 'That version is a deletion', ...locked } },
+];

@@ -1,4 +1,6 @@
 import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { layerView, readableLayers } from '../auth/policy.ts';
 import { collectionDocument, CONFORMANCE_CLASSES, landingPage } from '../features/ogc-documents.ts';
 import { buildOgcOpenApi } from '../features/ogc-openapi.ts';
@@ -40,3 +42,13 @@ export function createOgcRouter(registry: LayerRegistry): Router {
   });
   return router;
 }
+
+const ogcDocument = (path: string, summary: string): ApiOperation => ({ method: 'get', path, tag: 'ogc', access: 'public', summary, responses: { 200: summary } });
+
+export const ogcOperations: ApiOperation[] = [
+  ogcDocument('/ogc', 'OGC API - Features landing page'),
+  ogcDocument('/ogc/conformance', 'Conformance classes (Parts 1 and 4)'),
+  ogcDocument('/ogc/api', 'OpenAPI 3.0 definition of the OGC API, per collection'),
+  ogcDocument('/ogc/collections', 'Collections the caller may read'),
+  { ...ogcDocument('/ogc/collections/{layer}', 'One collection'), params: z.strictObject({ layer: z.string() }), responses: { 200: 'Collection', 401: 'Sign in', 403: 'Not allowed', 404: 'Unknown layer' } },
+];

@@ -3,6 +3,8 @@ import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
 import { layerView } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
+import { z } from 'zod';
+import type { ApiOperation } from '../http/api-operation.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { findReadableLayer } from '../layers/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
@@ -106,3 +108,19 @@ export function createTileRouter(deps: TileRouteDeps): Router {
 
   return router;
 }
+
+const tileParams = z.strictObject({
+  layer: z.string().describe('Layer id'),
+  z: z.string().regex(/^\d+$/).describe('Zoom, 0 to 22'),
+  x: z.string().regex(/^\d+$/).describe('Column, 0 to 2^z - 1'),
+  y: z.string().regex(/^\d+$/).describe('Row from the north, 0 to 2^z - 1'),
+});
+
+export const tileOperations: ApiOperation[] = [
+  {
+    method: 'get', path: '/tiles/{layer}/{z}/{x}/{y}.mvt', tag: 'map', access: 'by-layer', params: tileParams, responseType: MVT_CONTENT_TYPE,
+    summary: 'A vector tile of a layer as the caller may see it (gzip, strong ETag)',
+    responses: { 200: 'Mapbox Vector Tile', 204: 'Empty tile', 304: 'Not modified', 400: 'Bad coordinates', 401: 'Sign in', 403: 'Not allowed', 404: 'Unknown layer or zoom outside the layer', 503: 'Busy (Retry-After)' },
+  },
+  { method: 'get', path: '/tiles/{layer}.json', tag: 'map', access: 'by-layer', params: z.strictObject({ layer: z.string() }), summary: 'TileJSON 3.0.0 of a layer', responses: { 200: 'TileJSON', 401: 'Sign in', 403: 'Not allowed', 404: 'Unknown layer' } },
+];

@@ -1,0 +1,25 @@
+import type { ApiOperation } from '../http/api-operation.ts';
+import { adminOperations } from './admin.ts';
+import { apiDocsOperations } from './api-docs.ts';
+import { authOperations } from './auth.ts';
+import { changesOperations } from './changes.ts';
+import { healthOperations } from './health.ts';
+import { layersOperations } from './layers.ts';
+import { itemOperations } from './ogc-items.ts';
+import { ogcOperations } from './ogc.ts';
+import { queryOperations } from './query.ts';
+import { tileOperations } from './tiles.ts';
+
+/** Every operation the app serves, for /api/openapi.json; a test checks it against Express's routes. */
+export const ALL_OPERATIONS: readonly ApiOperation[] = [
+  ...healthOperations,
+  ...apiDocsOperations,
+  ...authOperations,
+  ...adminOperations,
+  ...layersOperations,
+  ...tileOperations,
+  ...ogcOperations,
+  ...itemOperations,
+  ...changesOperations,
+  ...queryOperations,
+];
