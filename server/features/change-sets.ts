@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { z } from 'zod';
+import { assertAllowed, type LayerOperation } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { AppError } from '../http/errors.ts';
 import { findReadableLayer } from '../layers/layer-access.ts';
@@ -58,8 +59,12 @@ interface PreparedChange {
   input?: FeatureInput;
 }
 
+const OPERATION_OF: Record<Change['op'], LayerOperation> = { create: 'create', replace: 'update', update: 'update', delete: 'delete' };
+
+/** Permission first (a caller learns nothing about validation it may not use), then the body. */
 function prepare(registry: LayerRegistry, principal: Principal, change: Change, maxVertices: number): PreparedChange {
   const layer = findReadableLayer(registry, change.layer, principal);
+  assertAllowed(principal, layer, OPERATION_OF[change.op]);
   if (change.op === 'create') return { change, layer, input: parseFeatureInput(layer, change.feature, 'create', maxVertices) };
   if (change.op === 'replace') return { change, layer, input: parseFeatureInput(layer, change.feature, 'replace', maxVertices, change.id) };
   if (change.op === 'update') return { change, layer, input: parseFeatureInput(layer, change.patch, 'update', maxVertices, change.id) };
