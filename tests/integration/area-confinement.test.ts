@@ -98,4 +98,50 @@ describe('an inspector assigned to one arrondissement', () => {
     const publicPermits = decodeTile(new Uint8Array(await publicResponse.arrayBuffer()), tile).permits!;
     for (const permit of publicPermits) expect(permit.properties).not.toHaveProperty('applicant_name');
   });
+
+  it.each(['permits', 'establishments', 'inspections'] as const)('gets nothing of the other arrondissement from %s items, queries or history', async (layer) => {
+    const key = layer === 'permits' ? 'permit' : layer === 'establishments' ? 'establishment' : 'inspection';
+    const headers = callers.headers.inspector;
+    const json = async (path: string, init: RequestInit = {}) => {
+      const response = await fetch(`${server.url}${path}`, { ...init, headers: { ...headers, ...(init.headers ?? {}) } });
+      return { status: response.status, body: await response.json() };
+    };
+    const idsOf = (body: { features: { id: number }[] }) => body.features.map((feature) => feature.id).sort();
+
+    expect(idsOf((await json(`/ogc/collections/${layer}/items?limit=100`)).body)).toEqual([ids.home[key]]);
+    expect((await json(`/ogc/collections/${layer}/items/${ids.other[key]}`)).status).toBe(404);
+    expect((await json(`/ogc/collections/${layer}/items/${ids.home[key]}`)).status).toBe(200);
+    expect((await json(`/ogc/collections/${layer}/items/${ids.other[key]}/history`)).status).toBe(404);
+    expect(idsOf((await json(`/api/query/nearby?layer=${layer}&lon=-7.625&lat=33.59&radius=3000`)).body)).toEqual([ids.home[key]]);
+    const square = { type: 'Polygon', coordinates: [[[-7.64, 33.58], [-7.61, 33.58], [-7.61, 33.6], [-7.64, 33.6], [-7.64, 33.58]]] };
+    const within = await json('/api/query/within', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ geometry: square, layers: [layer] }) });
+    expect(idsOf(within.body)).toEqual([ids.home[key]]);
+    const stats = await json(`/api/query/stats?layer=${layer}`);
+    const counts = Object.fromEntries(stats.body.areas.map((area: { area: { code: string }; count: number }) => [area.area.code, area.count]));
+    expect(counts).toEqual({ '06.999.01': 1, '06.999.02': 0 });
+    // The other arrondissement's feature cannot be edited either: it does not exist for her.
+    const patch = await fetch(`${server.url}/ogc/collections/${layer}/items/${ids.other[key]}`, {
+      method: 'PATCH', headers: { ...headers, 'If-Match': '"v1.AAAAAAAA"', 'Content-Type': 'application/merge-patch+json' }, body: '{"properties":{}}',
+    });
+    expect([403, 404]).toContain(patch.status);
+  });
+
+  it('cannot move or create a feature outside her arrondissement', async () => {
+    const headers = { ...callers.headers.inspector, 'Content-Type': 'application/geo+json' };
+    const outside = await fetch(`${server.url}/ogc/collections/establishments/items`, {
+      method: 'POST', headers, body: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: OTHER }, properties: { name_fr: 'Ailleurs', category: 'cafe' } }),
+    });
+    expect(outside.status).toBe(403);
+    const inside = await fetch(`${server.url}/ogc/collections/establishments/items`, {
+      method: 'POST', headers, body: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: HOME }, properties: { name_fr: 'Chez soi', category: 'cafe' } }),
+    });
+    expect(inside.status).toBe(201);
+    const moved = await fetch(`${server.url}/ogc/collections/establishments/items/${(await inside.json()).id}`, {
+      method: 'PATCH', headers: { ...headers, 'If-Match': inside.headers.get('etag')! }, body: JSON.stringify({ geometry: { type: 'Point', coordinates: OTHER } }),
+    });
+    expect(moved.status).toBe(403);
+    const count = await database.pool.query("SELECT count(*) FROM establishments WHERE name_fr = 'Ailleurs'");
+    expect(Number(count.rows[0].count)).toBe(0);
+  });
 });
+
