@@ -1,12 +1,155 @@
 import type pg from 'pg';
+import { type SampleDataset, getSampleDataset } from '../../data/sample/sample-dataset.ts';
 
 /** Counts of rows written per table by loadSampleData. */
 export type SampleDataSummary = Record<string, number>;
 
+/** Rows per INSERT: keeps each JSON parameter around a megabyte at most. */
+const BATCH_SIZE = 2_000;
+
+/** GeoJSON (RFC 7946, so EPSG:4326) of a recordset column named `geometry`, tagged with its SRID. */
+const GEOMETRY = 'ST_SetSRID(ST_GeomFromGeoJSON(r.geometry::text), 4326)';
+
 /**
- * Writes the Casablanca sample data inside the caller's transaction.
- * Placeholder until data/sample lands: writes nothing.
+ * Préfectures and arrondissements in one statement: arrondissements are made valid MultiPolygons, each
+ * préfecture is the union of its arrondissements, and parent_id is resolved through the codes.
  */
-export async function loadSampleData(_client: pg.ClientBase): Promise<SampleDataSummary> {
-  return {};
+const INSERT_ADMIN_AREAS = `
+WITH input AS (
+  SELECT * FROM json_to_recordset($1::json) AS r(
+    level text, code text, parent_code text, name_fr text, name_ar text, population integer, geometry json)
+), arrondissement AS (
+  SELECT r.*, ST_Multi(ST_CollectionExtract(ST_MakeValid(${GEOMETRY}), 3)) AS geom
+    FROM input r WHERE r.level = 'arrondissement'
+), prefecture AS (
+  INSERT INTO admin_areas (level, code, name_fr, name_ar, population, geom)
+  SELECT p.level, p.code, p.name_fr, p.name_ar, p.population, ST_Multi(ST_Union(a.geom))
+    FROM input p JOIN arrondissement a ON a.parent_code = p.code
+   WHERE p.level = 'prefecture'
+   GROUP BY p.level, p.code, p.name_fr, p.name_ar, p.population
+  RETURNING id, code
+)
+INSERT INTO admin_areas (level, code, name_fr, name_ar, parent_id, population, geom)
+SELECT a.level, a.code, a.name_fr, a.name_ar, p.id, a.population, a.geom
+  FROM arrondissement a JOIN prefecture p ON p.code = a.parent_code
+RETURNING (SELECT count(*) FROM prefecture) AS prefectures`;
+
+const INSERT_ROAD_SEGMENTS = `
+INSERT INTO road_segments
+  (name_fr, name_ar, road_class, surface, condition, width_m, lanes, sidewalks, is_lit, is_one_way, last_works_on, geom)
+SELECT r.name_fr, r.name_ar, r.road_class, r.surface, r.condition, r.width_m, r.lanes, r.sidewalks, r.is_lit,
+       r.is_one_way, r.last_works_on, ${GEOMETRY}
+  FROM json_to_recordset($1::json) AS r(
+    name_fr text, name_ar text, road_class text, surface text, condition text, width_m numeric, lanes smallint,
+    sidewalks text, is_lit boolean, is_one_way boolean, last_works_on date, geometry json)`;
+
+const INSERT_TRANSIT_ROUTES = `
+INSERT INTO transit_routes (line_code, mode, name_fr, name_ar, colour, operator, is_accessible, is_approximate, geom)
+SELECT r.line_code, r.mode, r.name_fr, r.name_ar, r.colour, r.operator, r.is_accessible, r.is_approximate, ${GEOMETRY}
+  FROM json_to_recordset($1::json) AS r(
+    line_code text, mode text, name_fr text, name_ar text, colour text, operator text, is_accessible boolean,
+    is_approximate boolean, geometry json)`;
+
+const INSERT_TRANSIT_STOPS = `
+INSERT INTO transit_stops (code, mode, name_fr, name_ar, is_accessible, is_approximate, geom)
+SELECT r.code, r.mode, r.name_fr, r.name_ar, r.is_accessible, r.is_approximate, ${GEOMETRY}
+  FROM json_to_recordset($1::json) AS r(
+    code text, mode text, name_fr text, name_ar text, is_accessible boolean, is_approximate boolean, geometry json)`;
+
+/** One statement, so the line_codes trigger runs once for all stops. */
+const INSERT_TRANSIT_ROUTE_STOPS = `
+INSERT INTO transit_route_stops (route_id, sequence, stop_id)
+SELECT route.id, r.sequence, stop.id
+  FROM json_to_recordset($1::json) AS r(line_code text, sequence smallint, stop_code text)
+  JOIN transit_routes route ON route.line_code = r.line_code
+  JOIN transit_stops stop ON stop.code = r.stop_code`;
+
+const INSERT_PERMITS = `
+INSERT INTO permits (reference, kind, status, submitted_on, decided_on, valid_until, description_fr, description_ar,
+                     applicant_name, applicant_phone, applicant_email, geom)
+SELECT r.reference, r.kind, r.status, r.submitted_on, r.decided_on, r.valid_until, r.description_fr, r.description_ar,
+       r.applicant_name, r.applicant_phone, r.applicant_email, ${GEOMETRY}
+  FROM json_to_recordset($1::json) AS r(
+    reference text, kind text, status text, submitted_on date, decided_on date, valid_until date,
+    description_fr text, description_ar text, applicant_name text, applicant_phone text, applicant_email text,
+    geometry json)`;
+
+/** Ids are taken from the identity sequence first, so inspections can point at their establishment. */
+const RESERVE_ESTABLISHMENT_IDS = `
+SELECT nextval(pg_get_serial_sequence('establishments', 'id')) AS id FROM generate_series(1, $1::integer) ORDER BY 1`;
+
+const INSERT_ESTABLISHMENTS = `
+INSERT INTO establishments (id, name_fr, name_ar, category, address_fr, operator_name, latest_grade, geom)
+SELECT r.id, r.name_fr, r.name_ar, r.category, r.address_fr, r.operator_name, r.latest_grade, ${GEOMETRY}
+  FROM json_to_recordset($1::json) AS r(
+    id bigint, name_fr text, name_ar text, category text, address_fr text, operator_name text, latest_grade text,
+    geometry json)`;
+
+/** geom is left out: the inspections_place trigger copies the establishment's point. */
+const INSERT_INSPECTIONS = `
+INSERT INTO inspections (establishment_id, inspected_on, inspector_name, score, grade, violations, outcome,
+                         follow_up_on, notes)
+SELECT r.establishment_id, r.inspected_on, r.inspector_name, r.score, r.grade, r.violations, r.outcome,
+       r.follow_up_on, r.notes
+  FROM json_to_recordset($1::json) AS r(
+    establishment_id bigint, inspected_on date, inspector_name text, score smallint, grade text, violations text[],
+    outcome text, follow_up_on date, notes text)`;
+
+/** Runs one INSERT ... FROM json_to_recordset($1) per batch of rows; returns the rows written. */
+async function insertInBatches(client: pg.ClientBase, sql: string, rows: readonly object[]): Promise<number> {
+  let written = 0;
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+    const result = await client.query(sql, [JSON.stringify(rows.slice(start, start + BATCH_SIZE))]);
+    written += result.rowCount ?? 0;
+  }
+  return written;
+}
+
+async function loadAdminAreas(client: pg.ClientBase, dataset: SampleDataset): Promise<number> {
+  const result = await client.query<{ prefectures: string }>(INSERT_ADMIN_AREAS, [JSON.stringify(dataset.adminAreas)]);
+  return (result.rowCount ?? 0) + Number(result.rows[0]?.prefectures ?? 0);
+}
+
+async function loadTransit(client: pg.ClientBase, dataset: SampleDataset): Promise<SampleDataSummary> {
+  const { routes, stops, routeStops } = dataset.transit;
+  const summary = {
+    transit_routes: await insertInBatches(client, INSERT_TRANSIT_ROUTES, routes),
+    transit_stops: await insertInBatches(client, INSERT_TRANSIT_STOPS, stops),
+    transit_route_stops: (await client.query(INSERT_TRANSIT_ROUTE_STOPS, [JSON.stringify(routeStops)])).rowCount ?? 0,
+  };
+  if (summary.transit_route_stops !== routeStops.length) {
+    throw new Error(`Linked ${summary.transit_route_stops} of ${routeStops.length} route stops: a line or stop code already existed`);
+  }
+  return summary;
+}
+
+async function loadHygiene(client: pg.ClientBase, dataset: SampleDataset): Promise<SampleDataSummary> {
+  const reserved = await client.query<{ id: number | string }>(RESERVE_ESTABLISHMENT_IDS, [dataset.establishments.length]);
+  const ids = reserved.rows.map((row) => Number(row.id));
+  const establishments = dataset.establishments.map((establishment, index) => ({ id: ids[index], ...establishment }));
+  const inspections = dataset.inspections.map(({ establishment_index: index, ...inspection }) => ({
+    establishment_id: ids[index],
+    ...inspection,
+  }));
+  return {
+    establishments: await insertInBatches(client, INSERT_ESTABLISHMENTS, establishments),
+    inspections: await insertInBatches(client, INSERT_INSPECTIONS, inspections),
+  };
+}
+
+/**
+ * Writes the Casablanca sample data (data/sample: approximate, hand-made, no third-party data) inside the
+ * caller's transaction: 8 préfectures and 16 arrondissements, the street network, the tram, busway and
+ * bus lines, permits, establishments and their inspections. Only bound parameters, one INSERT per table
+ * and batch. Returns the rows written per table.
+ */
+export async function loadSampleData(client: pg.ClientBase): Promise<SampleDataSummary> {
+  const dataset = getSampleDataset();
+  return {
+    admin_areas: await loadAdminAreas(client, dataset),
+    road_segments: await insertInBatches(client, INSERT_ROAD_SEGMENTS, dataset.roadSegments),
+    ...(await loadTransit(client, dataset)),
+    permits: await insertInBatches(client, INSERT_PERMITS, dataset.permits),
+    ...(await loadHygiene(client, dataset)),
+  };
 }
