@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../db/transaction.ts';
 import { BadRequestError, NotFoundError } from '../http/errors.ts';
 import type { Role } from '../layers/layer-definition.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -55,21 +56,6 @@ async function areaIdsForCodes(client: pg.PoolClient, codes: readonly string[]):
   const unknown = codes.filter((code) => !found.rows.some((row) => row.code === code));
   if (unknown.length > 0) throw new BadRequestError('unknown-area', `Unknown admin area code(s): ${unknown.join(', ')}`);
   return found.rows.map((row) => row.id);
-}
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 export async function createUser(

@@ -2,6 +2,7 @@ import type { LayerView } from '../auth/policy.ts';
 import { ident, SqlParams } from '../db/sql.ts';
 import { areaFilterCondition } from '../layers/area-filter.ts';
 import type { LayerDefinition, PropertyDefinition } from '../layers/layer-definition.ts';
+import { PROPERTY_SQL_TYPES } from '../layers/property-sql-types.ts';
 
 /**
  * SQL for reading and writing one layer's features, built from the registry only: names are escaped
@@ -17,18 +18,6 @@ export const ID_ALIAS = '__id';
 export const VERSION_ALIAS = '__version';
 export const GEOMETRY_ALIAS = '__geometry';
 export const UPDATED_ALIAS = '__updated_at';
-
-/** PostgreSQL type a bound value of each property type is cast to (fixed names, never input). */
-const PARAMETER_CASTS: Record<PropertyDefinition['type'], string> = {
-  string: 'text',
-  enum: 'text',
-  integer: 'bigint',
-  number: 'double precision',
-  boolean: 'boolean',
-  date: 'date',
-  datetime: 'timestamptz',
-  string_list: 'text[]',
-};
 
 export function table(layer: LayerDefinition): string {
   return ident(layer.table.schema, layer.table.name);
@@ -51,7 +40,7 @@ export function allProperties(layer: LayerDefinition): [string, PropertyDefiniti
 }
 
 export function castParameter(params: SqlParams, property: PropertyDefinition, value: unknown): string {
-  return `${params.add(value)}::${PARAMETER_CASTS[property.type]}`;
+  return `${params.add(value)}::${PROPERTY_SQL_TYPES[property.type]}`;
 }
 
 /** GeoJSON geometry text -> geometry in the layer's SRID (NULL stays NULL: derived places). */

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { areaRestriction, assertAllowed, layerView } from '../auth/policy.ts';
 import { describePrincipal, type Principal } from '../auth/principal.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { AppError, NotFoundError } from '../http/errors.ts';
 import { bboxOfGeometries } from '../layers/geometry-bbox.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
@@ -122,25 +123,17 @@ export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition
   return current;
 }
 
-/** BEGIN ... work ... history + notifications ... COMMIT, or ROLLBACK on any error. */
+/** One transaction: the work, then history and tile notifications, then COMMIT (ROLLBACK on any error). */
 export async function inWriteTransaction<T>(
   pool: pg.Pool,
   principal: Principal,
   options: { maxVertices: number; reason?: string | undefined },
   work: (tx: WriteTransaction) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const tx = new WriteTransaction(client, principal, options.maxVertices);
     const result = await work(tx);
     await tx.finish(options.reason);
-    await client.query('COMMIT');
     return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

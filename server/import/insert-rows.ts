@@ -1,7 +1,8 @@
 import type { Geometry } from 'geojson';
 import type pg from 'pg';
 import { ident } from '../db/sql.ts';
-import type { LayerDefinition, PropertyType } from '../layers/layer-definition.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import { PROPERTY_SQL_TYPES } from '../layers/property-sql-types.ts';
 import type { PropertyValue } from '../layers/property-validation.ts';
 
 /** One validated feature ready for its table. */
@@ -17,17 +18,6 @@ export interface ImportRow {
 /** Rows sent per INSERT: one bound JSON parameter of a few hundred kB. */
 const BATCH_SIZE = 1000;
 
-/** How json_to_recordset reads each property type; PostgreSQL then casts to the column's own type. */
-const RECORD_TYPE: Record<PropertyType, string> = {
-  string: 'text',
-  enum: 'text',
-  integer: 'bigint',
-  number: 'double precision',
-  boolean: 'boolean',
-  date: 'date',
-  datetime: 'timestamptz',
-  string_list: 'text[]',
-};
 
 /**
  * INSERT of many rows from one JSON parameter ($1, an array of records) with the SRID as $2. Table and
@@ -42,7 +32,7 @@ export function buildInsertStatement(layer: LayerDefinition, propertyNames: read
   });
   const columns = [...properties.map((property) => ident(property.column)), ident(layer.geometry.column)];
   const selected = [...properties.map((_, index) => `r.p${index}`), 'ST_SetSRID(ST_GeomFromGeoJSON(r.g), $2::integer)'];
-  const recordFields = [...properties.map((property, index) => `p${index} ${RECORD_TYPE[property.type]}`), 'g json'];
+  const recordFields = [...properties.map((property, index) => `p${index} ${PROPERTY_SQL_TYPES[property.type]}`), 'g json'];
   return [
     `INSERT INTO ${ident(layer.table.schema, layer.table.name)} (${columns.join(', ')})`,
     `SELECT ${selected.join(', ')}`,

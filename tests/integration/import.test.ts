@@ -2,56 +2,41 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { applyMigrations } from '../../server/db/migrate.ts';
-import { createPool } from '../../server/db/pool.ts';
+import type pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ident } from '../../server/db/sql.ts';
 import { importFile } from '../../server/import/import-file.ts';
 import type { ImportOptions } from '../../server/import/import-options.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { buildShapefileZip, MERCHICH_PRJ, type ShapefileSpec, WGS84_PRJ } from '../fixtures/import/build-shapefile-zip.ts';
+import { SHARED_DATA_DIR } from '../helpers/shared-data.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 
 /**
  * The importer against a real PostGIS built by the real migrations, in a database of its own (created
  * here, dropped at the end) so that no other test sees its rows.
  */
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
-const CASABLANCA_ROADS = '/work/shared/data/casablanca/casablanca_roads_osm_2018_shp.zip';
+const CASABLANCA_ROADS = join(SHARED_DATA_DIR, 'casablanca_roads_osm_2018_shp.zip');
 const PROJECT_ROOT = join(import.meta.dirname, '../..');
-const DATABASE = 'casa_sig_test_import';
 
 const registry = new LayerRegistry();
+let database: ScratchDatabase;
 let pool: pg.Pool;
 let databaseUrl: string;
 let workDir: string;
 
-async function withAdmin(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 beforeAll(async () => {
-  await withAdmin(`DROP DATABASE IF EXISTS ${ident(DATABASE)} WITH (FORCE)`);
-  await withAdmin(`CREATE DATABASE ${ident(DATABASE)}`);
-  const url = new URL(inject('adminDatabaseUrl'));
-  url.pathname = `/${DATABASE}`;
-  databaseUrl = url.toString();
-  pool = createPool({ connectionString: databaseUrl, max: 4, statementTimeoutMs: 60_000, applicationName: 'casa-sig-test-import' });
-  await applyMigrations(pool);
+  database = await createScratchDatabase();
+  pool = database.pool;
+  databaseUrl = database.url;
   // A folder name with quotes, an apostrophe, spaces and Arabic: paths are data, never code.
   workDir = join(mkdtempSync(join(tmpdir(), 'casa-sig-import-')), 'dossier "test" d\'import – استيراد');
   mkdirSync(workDir, { recursive: true });
 });
 
 afterAll(async () => {
-  await pool?.end();
-  await withAdmin(`DROP DATABASE IF EXISTS ${ident(DATABASE)} WITH (FORCE)`);
+  await database?.drop();
   if (workDir) rmSync(join(workDir, '..'), { recursive: true, force: true });
 });
 

@@ -1,5 +1,5 @@
 import type { LayerDefinition } from '../layer-definition.ts';
-import { TIMESTAMP_PROPERTIES } from './shared-properties.ts';
+import { GRADE_VALUES, TIMESTAMP_PROPERTIES } from './shared-properties.ts';
 
 /** Establishments under hygiene control (food, accommodation, personal care). */
 export const establishments: LayerDefinition = {
@@ -74,11 +74,7 @@ export const establishments: LayerDefinition = {
       column: 'latest_grade',
       type: 'enum',
       label: { fr: 'Dernière note', ar: 'آخر تنقيط', en: 'Latest grade' },
-      values: {
-        A: { fr: 'A – satisfaisant', ar: 'أ – مرض', en: 'A – satisfactory' },
-        B: { fr: 'B – à améliorer', ar: 'ب – يحتاج إلى تحسين', en: 'B – needs improvement' },
-        C: { fr: 'C – insuffisant', ar: 'ج – غير كاف', en: 'C – unsatisfactory' },
-      },
+      values: GRADE_VALUES,
       filterable: true,
       inTiles: true,
     },

@@ -1,5 +1,5 @@
 import type { LayerDefinition } from '../layer-definition.ts';
-import { TIMESTAMP_PROPERTIES } from './shared-properties.ts';
+import { GRADE_VALUES, TIMESTAMP_PROPERTIES } from './shared-properties.ts';
 
 /** Hygiene inspections; each sits at its establishment's place (kept in step by a database trigger). */
 export const inspections: LayerDefinition = {
@@ -59,11 +59,7 @@ export const inspections: LayerDefinition = {
       column: 'grade',
       type: 'enum',
       label: { fr: 'Note', ar: 'التقدير', en: 'Grade' },
-      values: {
-        A: { fr: 'A – satisfaisant', ar: 'أ – مرض', en: 'A – satisfactory' },
-        B: { fr: 'B – à améliorer', ar: 'ب – يحتاج إلى تحسين', en: 'B – needs improvement' },
-        C: { fr: 'C – insuffisant', ar: 'ج – غير كاف', en: 'C – unsatisfactory' },
-      },
+      values: GRADE_VALUES,
       required: true,
       filterable: true,
       inTiles: true,

@@ -58,3 +58,19 @@ export const TRANSIT_MODE_VALUES = {
   brt: { fr: 'Busway (BHNS)', ar: 'الباصواي', en: 'Busway (BRT)' },
   bus: { fr: 'Bus', ar: 'الحافلة', en: 'Bus' },
 } as const;
+
+/** Hygiene grades, shared by an establishment's latest grade and each inspection's grade. */
+export const GRADE_VALUES = {
+  A: { fr: 'A – satisfaisant', ar: 'أ – مرض', en: 'A – satisfactory' },
+  B: { fr: 'B – à améliorer', ar: 'ب – يحتاج إلى تحسين', en: 'B – needs improvement' },
+  C: { fr: 'C – insuffisant', ar: 'ج – غير كاف', en: 'C – unsatisfactory' },
+} as const;
+
+export const IS_ACCESSIBLE_PROPERTY: Readonly<Record<string, PropertyDefinition>> = {
+  is_accessible: {
+    column: 'is_accessible',
+    type: 'boolean',
+    label: { fr: 'Accessible PMR', ar: 'ولوجة للأشخاص ذوي الإعاقة', en: 'Step-free access' },
+    inTiles: true,
+  },
+};

@@ -1,5 +1,5 @@
 import type { LayerDefinition } from '../layer-definition.ts';
-import { IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TIMESTAMP_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
+import { IS_ACCESSIBLE_PROPERTY, IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TIMESTAMP_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
 
 /** Tram, busway (BRT) and bus lines, each drawn in its line colour. */
 export const transitRoutes: LayerDefinition = {
@@ -52,12 +52,7 @@ export const transitRoutes: LayerDefinition = {
       required: true,
       max: 200,
     },
-    is_accessible: {
-      column: 'is_accessible',
-      type: 'boolean',
-      label: { fr: 'Accessible PMR', ar: 'ولوجة للأشخاص ذوي الإعاقة', en: 'Step-free access' },
-      inTiles: true,
-    },
+    ...IS_ACCESSIBLE_PROPERTY,
     ...IS_APPROXIMATE_PROPERTY,
     ...TIMESTAMP_PROPERTIES,
   },

@@ -1,5 +1,5 @@
 import type { LayerDefinition } from '../layer-definition.ts';
-import { IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TIMESTAMP_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
+import { IS_ACCESSIBLE_PROPERTY, IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TIMESTAMP_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
 
 /** Tram stations, busway stations and bus stops, with the lines that serve each. */
 export const transitStops: LayerDefinition = {
@@ -43,12 +43,7 @@ export const transitStops: LayerDefinition = {
       editable: false,
       inTiles: true,
     },
-    is_accessible: {
-      column: 'is_accessible',
-      type: 'boolean',
-      label: { fr: 'Accessible PMR', ar: 'ولوجة للأشخاص ذوي الإعاقة', en: 'Step-free access' },
-      inTiles: true,
-    },
+    ...IS_ACCESSIBLE_PROPERTY,
     ...IS_APPROXIMATE_PROPERTY,
     ...TIMESTAMP_PROPERTIES,
   },
