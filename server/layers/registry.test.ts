@@ -47,6 +47,15 @@ describe('layer registry', () => {
       for (const value of Object.keys(colorByValue ?? {})) expect(Object.keys(property?.values ?? {})).toContain(value);
     });
 
+    it('points its primary date and name properties at declared properties of the right type', () => {
+      if (layer.primaryDateProperty) expect(layer.properties[layer.primaryDateProperty]?.type).toBe('date');
+      if (layer.nameProperties) {
+        expect(layer.properties[layer.nameProperties.fr]?.type).toBe('string');
+        expect(layer.properties[layer.nameProperties.ar]?.type).toBe('string');
+      }
+      if (layer.geometry.nearMissMetres) expect(layer.geometry.types).toContain('LineString');
+    });
+
     it('names only existing roles and keeps area scoping to roles that read the layer', () => {
       for (const role of layer.access.areaScoped) expect(layer.access.read).toContain(role);
       for (const role of layer.access.personal) expect(layer.access.read).toContain(role);
