@@ -1,8 +1,11 @@
 import './styles/fonts.css';
 import './styles/app.css';
+import './styles/panels.css';
+import './styles/staff.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { createHistoryNavigation } from './app/navigation.ts';
 import { type Language, parseLanguageParameter, textDirectionOf, withLanguageParameter } from './i18n/language.ts';
 import { MESSAGES } from './i18n/messages.ts';
 import { buildLabelFontFaces } from './layers/label-fonts.ts';
@@ -51,6 +54,7 @@ createRoot(container).render(
   <StrictMode>
     <App
       controller={controller}
+      navigation={createHistoryNavigation(window)}
       initialLanguage={initialLanguage}
       isLayerPanelInitiallyOpen={!window.matchMedia(NARROW_SCREEN).matches}
       onLanguageChange={applyDocumentLanguage}

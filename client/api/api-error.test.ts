@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiErrorFromProblem } from './api-error.ts';
+import { ApiError, apiErrorFromProblem, parseRetryAfter } from './api-error.ts';
 import { assertLayerCatalog } from './fetch-layer-catalog.ts';
 
 describe('apiErrorFromProblem', () => {
@@ -30,5 +30,25 @@ describe('assertLayerCatalog', () => {
     for (const wrong of [null, [], { ...catalog, layers: 'x' }, { ...catalog, bounds: [1, 2] }, { ...catalog, layers: [{ id: 1 }] }]) {
       expect(() => assertLayerCatalog(wrong)).toThrow(expect.objectContaining({ type: 'invalid-response' }));
     }
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.UTC(2026, 0, 10, 12, 0, 0);
+
+  it('reads delay-seconds and HTTP dates, never below zero', () => {
+    expect(parseRetryAfter('900', now)).toBe(900);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sat, 10 Jan 2026 12:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('Sat, 10 Jan 2026 11:00:00 GMT', now)).toBe(0);
+  });
+
+  it('ignores an absent or unreadable header', () => {
+    for (const header of [undefined, null, '', 'soon', '-5']) expect(parseRetryAfter(header, now)).toBeUndefined();
+  });
+
+  it('is kept on the ApiError of a 429', () => {
+    expect(apiErrorFromProblem(429, { type: 'too-many-login-attempts', title: 'Too many requests' }, null, '60').retryAfterSeconds).toBe(60);
+    expect(apiErrorFromProblem(404, {}).retryAfterSeconds).toBeUndefined();
   });
 });

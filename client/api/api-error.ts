@@ -18,8 +18,18 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly issues: readonly ApiIssue[];
+  /** Seconds to wait before trying again, from the Retry-After header of a 429 or 503 answer. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(fields: { status: number; type: string; title: string; detail?: string; requestId?: string; issues?: ApiIssue[] }) {
+  constructor(fields: {
+    status: number;
+    type: string;
+    title: string;
+    detail?: string;
+    requestId?: string;
+    issues?: ApiIssue[];
+    retryAfterSeconds?: number;
+  }) {
     super(fields.detail ? `${fields.title}: ${fields.detail}` : fields.title);
     this.status = fields.status;
     this.type = fields.type;
@@ -27,6 +37,7 @@ export class ApiError extends Error {
     this.detail = fields.detail;
     this.requestId = fields.requestId;
     this.issues = fields.issues ?? [];
+    this.retryAfterSeconds = fields.retryAfterSeconds;
   }
 }
 
@@ -35,16 +46,36 @@ function optionalString(value: unknown): string | undefined {
 }
 
 /**
+ * Seconds to wait, from a Retry-After header (RFC 9110 §10.2.3): delay-seconds or an HTTP date, the date
+ * counted from `nowMs` and never negative. Undefined for an absent or unreadable header.
+ */
+export function parseRetryAfter(header: string | null | undefined, nowMs: number): number | undefined {
+  const text = header?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  // HTTP dates are in GMT (RFC 9110 §5.6.7); anything else (Date.parse reads "-5" as a year) is ignored.
+  if (!/\bGMT$/.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+/**
  * The ApiError for a non-2xx answer: fields from its application/problem+json body when it has one,
  * otherwise from the status line (a proxy's HTML error page carries nothing we can trust).
  */
-export function apiErrorFromProblem(status: number, body: unknown, headerRequestId?: string | null): ApiError {
+export function apiErrorFromProblem(
+  status: number,
+  body: unknown,
+  headerRequestId?: string | null,
+  retryAfterHeader?: string | null,
+): ApiError {
   const problem = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const issues = Array.isArray(problem.issues)
     ? problem.issues.filter((issue): issue is ApiIssue => typeof issue === 'object' && issue !== null && typeof issue.message === 'string')
     : [];
   const requestId = optionalString(problem.requestId) ?? optionalString(headerRequestId);
   const detail = optionalString(problem.detail);
+  const retryAfterSeconds = parseRetryAfter(retryAfterHeader, Date.now());
   return new ApiError({
     status,
     type: optionalString(problem.type) ?? `http-${status}`,
@@ -52,5 +83,6 @@ export function apiErrorFromProblem(status: number, body: unknown, headerRequest
     ...(detail ? { detail } : {}),
     ...(requestId ? { requestId } : {}),
     issues,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
   });
 }

@@ -1,15 +1,24 @@
+import type { Ref } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Language } from '../i18n/language.ts';
+import type { SessionState } from '../session/use-session.ts';
 import { LanguageSwitcher } from './language-switcher.tsx';
+import { StaffButton } from './staff-button.tsx';
 
 interface AppHeaderProps {
   layerPanelId: string;
   isLayerPanelOpen: boolean;
   onToggleLayerPanel: () => void;
   onLanguageChange: (language: Language) => void;
+  session: SessionState;
+  isStaffAreaOpen: boolean;
+  onOpenStaffArea: () => void;
+  /** The staff entry, which gets the focus back when the staff area closes. */
+  staffButtonRef: Ref<HTMLButtonElement>;
 }
 
-export function AppHeader({ layerPanelId, isLayerPanelOpen, onToggleLayerPanel, onLanguageChange }: AppHeaderProps) {
+export function AppHeader(props: AppHeaderProps) {
+  const { layerPanelId, isLayerPanelOpen, onToggleLayerPanel, onLanguageChange } = props;
   const { messages } = useI18n();
   return (
     <header className="app-header">
@@ -31,6 +40,7 @@ export function AppHeader({ layerPanelId, isLayerPanelOpen, onToggleLayerPanel, 
         <p className="app-header__subtitle">{messages.appSubtitle}</p>
       </div>
       <LanguageSwitcher onChange={onLanguageChange} />
+      <StaffButton ref={props.staffButtonRef} session={props.session} isOpen={props.isStaffAreaOpen} onOpen={props.onOpenStaffArea} />
     </header>
   );
 }

@@ -11,7 +11,10 @@ interface LayerToggleProps {
   onToggle: (layerId: string, isVisible: boolean) => void;
 }
 
-/** A layer's switch, its description and its legend (one swatch, or one row per coloured value). */
+/**
+ * A layer's switch, its description and its legend (one swatch, or one row per coloured value), with a
+ * badge when the caller may edit the layer (the catalog says so per caller).
+ */
 export function LayerToggle({ layer, isVisible, zoom, onToggle }: LayerToggleProps) {
   const { language, messages } = useI18n();
   const descriptionId = useId();
@@ -28,6 +31,11 @@ export function LayerToggle({ layer, isVisible, zoom, onToggle }: LayerTogglePro
           onChange={(event) => onToggle(layer.id, event.currentTarget.checked)}
         />
         <span className="layer-toggle__title">{title}</span>
+        {layer.permissions.update && (
+          <span className="badge" data-badge="editable">
+            {messages.layerEditable}
+          </span>
+        )}
         {singleLegend && <LegendSwatch kind={layer.style.kind} color={singleLegend.color} />}
       </label>
       <p id={descriptionId} className="layer-toggle__description">

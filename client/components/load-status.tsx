@@ -36,3 +36,19 @@ export function LoadErrorNotice({ error, onRetry }: LoadErrorNoticeProps) {
     </div>
   );
 }
+
+/**
+ * The catalog of a new session (after a sign-in or sign-out) failed to load: the map still shows the
+ * previous one, so this is a banner over the map rather than a blocking notice.
+ */
+export function RefreshErrorNotice({ onRetry }: { onRetry: () => void }) {
+  const { messages } = useI18n();
+  return (
+    <div className="refresh-notice" role="alert">
+      <p>{messages.catalogRefreshFailed}</p>
+      <button type="button" className="button button--quiet" onClick={onRetry}>
+        {messages.retry}
+      </button>
+    </div>
+  );
+}

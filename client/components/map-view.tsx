@@ -9,18 +9,19 @@ interface MapViewProps {
 }
 
 /**
- * The element the map draws into. It hands the element to the controller once; later language or
- * visibility changes go to the controller as intents (from <App/>), never through a re-created map.
+ * The element the map draws into. It hands the element to the controller once, with the catalog and
+ * layers of its first render; later changes (language, catalog after a sign-in, visibility) go to the
+ * controller as intents from <MapWorkspace/> and <App/>, never through a re-created map.
  */
 export function MapView({ catalog, visibleLayerIds }: MapViewProps) {
   const controller = useMapController();
   const { language, messages } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
-  const initialView = useRef({ language, visibleLayerIds });
+  const initial = useRef({ catalog, view: { language, visibleLayerIds } });
 
   useEffect(() => {
-    if (containerRef.current) controller.mount(containerRef.current, catalog, initialView.current);
-  }, [controller, catalog]);
+    if (containerRef.current) controller.mount(containerRef.current, initial.current.catalog, initial.current.view);
+  }, [controller]);
 
   return <div ref={containerRef} className="map-view" role="region" aria-label={messages.mapLabel} />;
 }

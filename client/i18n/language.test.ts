@@ -34,12 +34,17 @@ describe('interface languages', () => {
         typeof item === 'object' && item !== null ? keysOf(item).map((inner) => `${key}.${inner}`) : [key],
       );
     const reference = keysOf(MESSAGES.fr).sort();
+    const stringsOf = (value: object, path: string): [string, string][] =>
+      Object.entries(value).flatMap(([key, item]): [string, string][] => {
+        if (typeof item === 'string') return [[`${path}.${key}`, item]];
+        return typeof item === 'object' && item !== null ? stringsOf(item, `${path}.${key}`) : [];
+      });
     for (const language of LANGUAGES) {
       expect(keysOf(MESSAGES[language]).sort()).toEqual(reference);
-      for (const [key, value] of Object.entries(MESSAGES[language])) {
-        if (typeof value === 'string') expect(value.trim(), `${language}.${key}`).not.toBe('');
-      }
+      for (const [path, text] of stringsOf(MESSAGES[language], language)) expect(text.trim(), path).not.toBe('');
     }
     expect(MESSAGES.ar.layersHeading).toMatch(/[\u0600-\u06FF]/);
+    expect(MESSAGES.ar.staff.entry).toMatch(/[\u0600-\u06FF]/);
+    expect(MESSAGES.ar.staff.roles.inspector).toMatch(/[\u0600-\u06FF]/);
   });
 });

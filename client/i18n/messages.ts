@@ -1,4 +1,5 @@
 import type { Language } from './language.ts';
+import { STAFF_MESSAGES, type StaffMessages } from './staff-messages.ts';
 
 /**
  * Every string the interface writes itself (layer titles, property labels and enum labels come from the
@@ -23,6 +24,10 @@ export interface Messages {
   detailsHeading: string;
   closeDetails: string;
   noAttributes: string;
+  /** While the full feature (every property the caller may see) is fetched. */
+  detailsLoading: string;
+  /** Why the full feature could not be shown, by kind (client/layers/details-problem.ts). */
+  detailsProblems: Record<'sign-in' | 'forbidden' | 'not-found' | 'unavailable', string>;
   featureNumber: (id: string) => string;
   yes: string;
   no: string;
@@ -33,6 +38,11 @@ export interface Messages {
   mapAttribution: string;
   /** MapLibre control tooltips and scale units (its own locale table keys). */
   mapControls: Record<string, string>;
+  /** Badge of a layer the caller may edit. */
+  layerEditable: string;
+  /** The catalog of the new session could not be loaded (the map still shows the previous one). */
+  catalogRefreshFailed: string;
+  staff: StaffMessages;
 }
 
 const fr: Messages = {
@@ -64,6 +74,13 @@ const fr: Messages = {
   detailsHeading: 'Détails',
   closeDetails: 'Fermer les détails',
   noAttributes: 'Aucun attribut à afficher.',
+  detailsLoading: 'Chargement de la fiche complète…',
+  detailsProblems: {
+    'sign-in': 'Connectez-vous depuis l’espace agents pour voir la fiche complète.',
+    forbidden: 'Votre compte ne donne pas accès à la fiche complète de cet objet.',
+    'not-found': 'Cet objet n’est plus disponible : il a peut-être été supprimé ou déplacé.',
+    unavailable: 'La fiche complète n’a pas pu être chargée ; seules les informations de la carte sont affichées.',
+  },
   featureNumber: (id) => `n° ${id}`,
   yes: 'Oui',
   no: 'Non',
@@ -79,6 +96,9 @@ const fr: Messages = {
     'ScaleControl.Meters': 'm',
     'ScaleControl.Kilometers': 'km',
   },
+  layerEditable: 'Modifiable',
+  catalogRefreshFailed: 'La liste des couches n’a pas pu être mise à jour.',
+  staff: STAFF_MESSAGES.fr,
 };
 
 const ar: Messages = {
@@ -110,6 +130,13 @@ const ar: Messages = {
   detailsHeading: 'التفاصيل',
   closeDetails: 'إغلاق التفاصيل',
   noAttributes: 'لا توجد معطيات للعرض.',
+  detailsLoading: 'جار تحميل البطاقة الكاملة…',
+  detailsProblems: {
+    'sign-in': 'سجل الدخول من فضاء الموظفين لعرض البطاقة الكاملة.',
+    forbidden: 'لا يتيح حسابك الاطلاع على البطاقة الكاملة لهذا العنصر.',
+    'not-found': 'هذا العنصر لم يعد متاحا، ربما تم حذفه أو نقله.',
+    unavailable: 'تعذر تحميل البطاقة الكاملة، والمعروض هو معلومات الخريطة فقط.',
+  },
   featureNumber: (id) => `رقم ${id}`,
   yes: 'نعم',
   no: 'لا',
@@ -125,6 +152,9 @@ const ar: Messages = {
     'ScaleControl.Meters': 'م',
     'ScaleControl.Kilometers': 'كلم',
   },
+  layerEditable: 'قابلة للتعديل',
+  catalogRefreshFailed: 'تعذر تحديث قائمة الطبقات.',
+  staff: STAFF_MESSAGES.ar,
 };
 
 const en: Messages = {
@@ -156,6 +186,13 @@ const en: Messages = {
   detailsHeading: 'Details',
   closeDetails: 'Close details',
   noAttributes: 'No attributes to show.',
+  detailsLoading: 'Loading the full record…',
+  detailsProblems: {
+    'sign-in': 'Sign in from the staff area to see the full record.',
+    forbidden: 'Your account does not give access to the full record of this feature.',
+    'not-found': 'This feature is no longer available: it may have been deleted or moved.',
+    unavailable: 'The full record could not be loaded; only what the map carries is shown.',
+  },
   featureNumber: (id) => `no. ${id}`,
   yes: 'Yes',
   no: 'No',
@@ -171,6 +208,9 @@ const en: Messages = {
     'ScaleControl.Meters': 'm',
     'ScaleControl.Kilometers': 'km',
   },
+  layerEditable: 'Editable',
+  catalogRefreshFailed: 'The list of layers could not be updated.',
+  staff: STAFF_MESSAGES.en,
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, ar, en };

@@ -4,7 +4,7 @@ import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { buildLayerCatalog } from '../../server/layers/layer-catalog.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import type { LayerSpecification } from '../map/map-controller.ts';
-import { buildMapStyle, defaultVisibleLayerIds, MAX_TILE_ZOOM } from './build-map-style.ts';
+import { buildMapStyle, defaultVisibleLayerIds, MAX_TILE_ZOOM, tileUrlForView } from './build-map-style.ts';
 import type { LayerCatalog, LayerCatalogEntry } from './catalog.ts';
 import { buildLabelFontFaces, LABEL_FONT } from './label-fonts.ts';
 
@@ -50,6 +50,17 @@ describe('buildMapStyle', () => {
       expect(source).toMatchObject({ type: 'vector', tiles: [`${ORIGIN}/tiles/${layer.id}/{z}/{x}/{y}.mvt`], minzoom: layer.minzoom });
       expect(source?.type === 'vector' && source.maxzoom).toBe(Math.max(layer.minzoom, Math.min(layer.maxzoom, MAX_TILE_ZOOM)));
     }
+  });
+
+  it('gives the tiles of each signed-in (or signed-out) period their own URLs, same layers otherwise', () => {
+    const initial = styleFor('fr');
+    const afterSignIn = buildMapStyle(catalog, { origin: ORIGIN, language: 'fr', visibleLayerIds: defaultVisibleLayerIds(catalog), fontFaces, viewKey: '3' });
+    for (const layer of catalog.layers) {
+      expect(afterSignIn.sources[layer.id]).toMatchObject({ tiles: [`${ORIGIN}/tiles/${layer.id}/{z}/{x}/{y}.mvt?view=3`] });
+    }
+    expect(afterSignIn.layers).toEqual(initial.layers);
+    expect(tileUrlForView('/t/{z}/{x}/{y}.mvt?f=mvt', 'a b')).toBe('/t/{z}/{x}/{y}.mvt?f=mvt&view=a%20b');
+    expect(tileUrlForView('/t/{z}/{x}/{y}.mvt', undefined)).toBe('/t/{z}/{x}/{y}.mvt');
   });
 
   it('loads nothing from another origin: no glyphs URL, no sprite, fonts on the app origin', () => {

@@ -26,13 +26,25 @@ export interface MapStyleOptions {
   /** Catalog layers drawn; the style layers of the others get `visibility: none`. */
   visibleLayerIds: ReadonlySet<string>;
   fontFaces: FontFacesSpecification;
+  /**
+   * Set after someone signs in or out: written as `?view=<key>` on every tile URL, so the tiles of the new
+   * caller never share a URL with the previous caller's. MapLibre's worker keeps the overzoomed slices of
+   * a tile (beyond the source's maxzoom) by URL for the life of the map, whatever the answer's content.
+   */
+  viewKey?: string | undefined;
 }
 
-function buildSource(entry: LayerCatalogEntry, catalog: LayerCatalog, origin: string): SourceSpecification {
+/** The tile URL template for a view (see MapStyleOptions.viewKey); the server ignores the parameter. */
+export function tileUrlForView(template: string, viewKey: string | undefined): string {
+  if (viewKey === undefined) return template;
+  return `${template}${template.includes('?') ? '&' : '?'}view=${encodeURIComponent(viewKey)}`;
+}
+
+function buildSource(entry: LayerCatalogEntry, catalog: LayerCatalog, options: MapStyleOptions): SourceSpecification {
   const [west = -180, south = -85, east = 180, north = 85] = catalog.bounds;
   return {
     type: 'vector',
-    tiles: [toAbsoluteUrl(entry.tiles, origin)],
+    tiles: [tileUrlForView(toAbsoluteUrl(entry.tiles, options.origin), options.viewKey)],
     minzoom: entry.minzoom,
     maxzoom: Math.max(entry.minzoom, Math.min(entry.maxzoom, MAX_TILE_ZOOM)),
     bounds: [west, south, east, north],
@@ -50,7 +62,7 @@ export function defaultVisibleLayerIds(catalog: LayerCatalog): Set<string> {
  * the labels of the upper layers first when labels collide).
  */
 export function buildMapStyle(catalog: LayerCatalog, options: MapStyleOptions): StyleSpecification {
-  const sources = Object.fromEntries(catalog.layers.map((entry) => [entry.id, buildSource(entry, catalog, options.origin)]));
+  const sources = Object.fromEntries(catalog.layers.map((entry) => [entry.id, buildSource(entry, catalog, options)]));
   const layerOptions = (entry: LayerCatalogEntry) => ({ language: options.language, isVisible: options.visibleLayerIds.has(entry.id) });
   const geometryLayers = catalog.layers.flatMap((entry) => buildGeometryLayers(entry, layerOptions(entry)));
   const labelLayers = catalog.layers

@@ -9,8 +9,8 @@ import type { StyleLayerMetadata } from '../layers/layer-style-layers.ts';
 
 /**
  * The one module that touches MapLibre (STYLE.md §7). It creates the map once, owns it for the life of
- * the page, and takes intents from React (language, visible layers, selection); React never holds the
- * map. The style is rebuilt from the catalog on each intent and MapLibre applies only the difference.
+ * the page, and takes intents from React (language, catalog and visible layers, selection); React never
+ * holds the map. The style is rebuilt from the catalog on each intent and MapLibre applies the difference.
  */
 
 export type {
@@ -67,11 +67,13 @@ export class MapController {
   readonly #options: MapControllerOptions;
   #map: maplibregl.Map | undefined;
   #catalog: LayerCatalog | undefined;
+  #viewKey: string | undefined;
   #view: MapViewState | undefined;
   #selection: { layerId: string; featureId: string | number } | undefined;
   #controls: maplibregl.IControl[] = [];
   readonly #clickHandlers = new Set<(hit: FeatureHit | null) => void>();
   readonly #zoomHandlers = new Set<(zoom: number) => void>();
+  readonly #unauthorizedHandlers = new Set<() => void>();
   readonly #created: Promise<maplibregl.Map>;
   #resolveCreated!: (map: maplibregl.Map) => void;
 
@@ -105,6 +107,7 @@ export class MapController {
     map.on('click', (event) => this.#handleClick(event.point));
     map.on('mousemove', (event) => this.#updateCursor(event.point));
     map.on('zoomend', () => this.#zoomHandlers.forEach((handler) => handler(map.getZoom())));
+    map.on('error', (event) => this.#handleError(event.error));
     this.#resolveCreated(map);
   }
 
@@ -115,8 +118,18 @@ export class MapController {
     this.#placeControls(language);
   }
 
-  setVisibleLayers(visibleLayerIds: ReadonlySet<string>): void {
-    if (!this.#view || this.#view.visibleLayerIds === visibleLayerIds) return;
+  /**
+   * Shows these catalog layers. A new catalog comes with a new `viewKey` (someone signed in or out): every
+   * tile URL changes, so the style diff replaces every source and no tile of the previous caller is kept
+   * (tile URLs are otherwise the same for everyone while their content depends on who asks).
+   */
+  setLayers(catalog: LayerCatalog, visibleLayerIds: ReadonlySet<string>, viewKey: string | undefined): void {
+    if (!this.#map || !this.#view) return;
+    const isNewCatalog = catalog !== this.#catalog;
+    if (!isNewCatalog && this.#view.visibleLayerIds === visibleLayerIds) return;
+    if (isNewCatalog) this.setSelection(null);
+    this.#catalog = catalog;
+    this.#viewKey = viewKey;
     this.#view = { ...this.#view, visibleLayerIds };
     this.#restyle();
   }
@@ -125,7 +138,8 @@ export class MapController {
   setSelection(hit: FeatureHit | null): void {
     const map = this.#map;
     if (!map) return;
-    if (this.#selection) {
+    // The source of the previous selection may be gone with the previous catalog.
+    if (this.#selection && map.getSource(this.#selection.layerId)) {
       const { layerId, featureId } = this.#selection;
       map.setFeatureState({ source: layerId, sourceLayer: layerId, id: featureId }, { selected: false });
     }
@@ -148,6 +162,17 @@ export class MapController {
     this.#zoomHandlers.add(handler);
     return () => {
       this.#zoomHandlers.delete(handler);
+    };
+  }
+
+  /**
+   * Calls the handler when a tile request is refused with 401 or 403: the staff session the map was
+   * drawn for has ended on the server (expired, revoked).
+   */
+  onUnauthorized(handler: () => void): () => void {
+    this.#unauthorizedHandlers.add(handler);
+    return () => {
+      this.#unauthorizedHandlers.delete(handler);
     };
   }
 
@@ -191,6 +216,7 @@ export class MapController {
       language: this.#view.language,
       visibleLayerIds: this.#view.visibleLayerIds,
       fontFaces: this.#options.fontFaces,
+      viewKey: this.#viewKey,
     });
   }
 
@@ -225,6 +251,19 @@ export class MapController {
     const hit: FeatureHit | null =
       feature && layerId ? { layerId, featureId: feature.id, properties: { ...feature.properties } } : null;
     this.#clickHandlers.forEach((handler) => handler(hit));
+  }
+
+  /**
+   * MapLibre's error events. A refused tile (401/403, an AJAXError carrying the HTTP status) ends the
+   * session; everything else is logged as MapLibre logs it when nobody listens.
+   */
+  #handleError(error: unknown): void {
+    const status = (error as { status?: unknown } | null)?.status;
+    if ((status === 401 || status === 403) && this.#unauthorizedHandlers.size > 0) {
+      this.#unauthorizedHandlers.forEach((handler) => handler());
+      return;
+    }
+    console.error(error);
   }
 
   #updateCursor(point: maplibregl.Point): void {

@@ -58,3 +58,43 @@ export async function findFeatureNearCentre(pool: pg.Pool, layerId: string, isNa
   if (!row) throw new Error(`the sample database holds no ${isNamed ? 'named ' : ''}${layerId}: load the sample data first`);
   return { id: Number(row.id), longitude: row.longitude, latitude: row.latitude, nameFr: row.name_fr, nameAr: row.name_ar };
 }
+
+/** A feature inside an admin area, with the values of some of its properties (by API name). */
+export interface FeatureInArea extends FeatureLocation {
+  values: Record<string, unknown>;
+}
+
+/**
+ * The feature of `layerId` nearest the middle of the admin area with this official code, among those
+ * inside it (where an inspector confined to that area sees them), with the values of `propertyNames`.
+ * Only point features when the layer has any: they are drawn whole at any zoom, so a click finds them.
+ */
+export async function findFeatureInArea(pool: pg.Pool, layerId: string, areaCode: string, propertyNames: string[] = []): Promise<FeatureInArea> {
+  const layer = layerOf(layerId);
+  const areas = layerOf('admin_areas');
+  const codeColumn = areas.properties.code?.column;
+  if (!codeColumn) throw new Error('admin_areas has no code property');
+  const geometry = `t.${ident(layer.geometry.column)}`;
+  const areaGeometry = `a.${ident(areas.geometry.column)}`;
+  const values = propertyNames.map((name) => {
+    const column = layer.properties[name]?.column;
+    if (!column) throw new Error(`layer ${layerId} has no property ${name}`);
+    return `t.${ident(column)} AS ${ident(`value:${name}`)}`;
+  });
+  const pointsFirst = layer.geometry.types.includes('Point') ? `GeometryType(${geometry}) <> 'POINT',` : '';
+  const result = await pool.query<Record<string, unknown> & { id: number; longitude: number; latitude: number }>(
+    `SELECT t.${ident(layer.idColumn)}::double precision AS id,
+            ST_X(ST_PointOnSurface(${geometry})) AS longitude, ST_Y(ST_PointOnSurface(${geometry})) AS latitude
+            ${values.map((value) => `, ${value}`).join('')}
+       FROM ${ident(layer.table.schema, layer.table.name)} AS t
+       JOIN ${ident(areas.table.schema, areas.table.name)} AS a ON ST_Within(${geometry}, ${areaGeometry})
+      WHERE a.${ident(codeColumn)} = $1
+      ORDER BY ${pointsFirst} ${geometry} <-> ST_PointOnSurface(${areaGeometry})
+      LIMIT 1`,
+    [areaCode],
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error(`the sample database holds no ${layerId} inside area ${areaCode}: load the sample data first`);
+  const featureValues = Object.fromEntries(propertyNames.map((name) => [name, row[`value:${name}`]]));
+  return { id: Number(row.id), longitude: row.longitude, latitude: row.latitude, nameFr: null, nameAr: null, values: featureValues };
+}

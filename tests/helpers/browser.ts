@@ -82,13 +82,14 @@ export interface AppPage {
 }
 
 /**
- * Opens the built client in test mode (`?test=1` exposes `window.__casaSig`) and waits for the map's
- * `idle` event: the catalog loaded, the style applied, every tile of the view loaded and drawn.
+ * Opens the built client in test mode (`?test=1` exposes `window.__casaSig`), at `path` (`/` the public
+ * map, `/staff` the staff area), and waits for the map's `idle` event: the catalog loaded, the style
+ * applied, every tile of the view loaded and drawn.
  */
-export async function openApp(context: BrowserContext, baseUrl: string, query = ''): Promise<AppPage> {
+export async function openApp(context: BrowserContext, baseUrl: string, query = '', path = '/'): Promise<AppPage> {
   const page = await context.newPage();
   const activity = watchPage(page);
-  await page.goto(`${baseUrl}/?test=1${query}`);
+  await page.goto(`${baseUrl}${path}?test=1${query}`);
   await page.waitForFunction(() => window.__casaSig !== undefined);
   await waitForMapIdle(page);
   return { page, activity };
@@ -181,4 +182,27 @@ export function foreignRequests(activity: PageActivity, origin: string): string[
   return activity.requests.filter(
     (url) => !(url === origin || url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')),
   );
+}
+
+/** A request the test expects to fail with this HTTP status (a wrong password, a revoked session). */
+export interface ExpectedFailure {
+  status: number;
+  /** Matched against the URL's path and query. */
+  path: RegExp;
+}
+
+const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3}) .*\((.+):\d+\)$/;
+
+/**
+ * Console errors other than the expected failed requests. Chromium logs every 4xx answer to fetch() as a
+ * console error ("Failed to load resource: ... 401"), whatever the page does with it; a test that provokes
+ * one lists it here, and any other error still fails the test.
+ */
+export function unexpectedConsoleErrors(activity: PageActivity, expected: readonly ExpectedFailure[] = []): string[] {
+  return activity.consoleErrors.filter((error) => {
+    const match = FAILED_RESOURCE.exec(error);
+    if (!match) return true;
+    const url = new URL(match[2]!);
+    return !expected.some((failure) => failure.status === Number(match[1]) && failure.path.test(`${url.pathname}${url.search}`));
+  });
 }
