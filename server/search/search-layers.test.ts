@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type ApiKeyPrincipal, PUBLIC_PRINCIPAL, type UserPrincipal } from '../auth/principal.ts';
+import { AppError } from '../http/errors.ts';
+import { LayerRegistry } from '../layers/registry.ts';
+import { resolveSearchScope, searchableLayerIds } from './search-layers.ts';
+import { SEARCH_KINDS, SEARCH_SOURCES } from './search-sources.ts';
+
+const registry = new LayerRegistry();
+
+function user(role: UserPrincipal['role'], areaIds: number[] = []): UserPrincipal {
+  return { kind: 'user', role, userId: 1, username: role, sessionId: 1, areaIds };
+}
+
+function apiKey(scopes: string[]): ApiKeyPrincipal {
+  return { kind: 'api_key', role: null, keyId: 1, prefix: 'abcd1234', module: 'crm', scopes: new Set(scopes) };
+}
+
+function thrown(action: () => unknown): AppError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('search sources', () => {
+  it('name registry layers and enum subtype properties, and never a personal property', () => {
+    for (const source of SEARCH_SOURCES) {
+      const layer = registry.find(source.layerId);
+      expect(layer, source.layerId).toBeDefined();
+      const subtype = layer!.properties[source.subtypeProperty];
+      expect(subtype?.type, `${source.layerId}.${source.subtypeProperty}`).toBe('enum');
+      expect(subtype?.personal).toBeFalsy();
+      if (source.codeProperty) expect(layer!.properties[source.codeProperty]?.personal).toBeFalsy();
+    }
+  });
+
+  it('agree with migration 0006 on the kinds and on what each layer copies into search_entries', () => {
+    const migration = readFileSync(join(import.meta.dirname, '..', 'db', 'migrations', '0006_search.sql'), 'utf8');
+    const check = /kind\s+text NOT NULL CHECK \(kind IN \(([^)]*)\)\)/.exec(migration)![1]!;
+    expect(check.split(',').map((kind) => kind.trim().replaceAll("'", ''))).toEqual([...SEARCH_KINDS]);
+    for (const source of SEARCH_SOURCES.filter((candidate) => candidate.kind !== 'street')) {
+      expect(migration).toMatch(new RegExp(`WHEN '${source.layerId}' THEN \\$c\\$r\\.id, '${source.kind}',`));
+      const subtypeColumn = registry.find(source.layerId)!.properties[source.subtypeProperty]!.column;
+      expect(migration).toMatch(new RegExp(`WHEN '${source.layerId}' THEN [^\\n]*r\\.${subtypeColumn}, `));
+    }
+  });
+});
+
+describe('resolveSearchScope', () => {
+  it('gives the public every searchable layer it may read, unconfined', () => {
+    const scope = resolveSearchScope(registry, PUBLIC_PRINCIPAL, undefined);
+    const expected = SEARCH_SOURCES.filter((source) => registry.find(source.layerId)!.access.read.includes('public'));
+    expect(scope.layers.map((layer) => layer.layerId)).toEqual(expected.map((source) => source.layerId));
+    expect(scope.layers.every((layer) => !layer.isAreaScoped)).toBe(true);
+    expect(scope.areaIds).toBeNull();
+  });
+
+  it('confines an inspector assigned to areas on the area-scoped layers only', () => {
+    const scope = resolveSearchScope(registry, user('inspector', [14]), undefined);
+    const scoped = scope.layers.filter((layer) => layer.isAreaScoped).map((layer) => layer.layerId);
+    const expected = SEARCH_SOURCES.map((source) => source.layerId).filter((id) => registry.find(id)!.access.areaScoped.includes('inspector'));
+    expect(scoped).toEqual(expected);
+    expect(scoped).toContain('permits');
+    expect(scope.areaIds).toEqual([14]);
+    expect(resolveSearchScope(registry, user('inspector'), undefined).areaIds).toBeNull();
+  });
+
+  it('gives an API key exactly the layers its scopes allow', () => {
+    const key = apiKey(['search', 'transit_stops:read', 'permits:write']);
+    expect(searchableLayerIds(registry, key)).toEqual(['permits', 'transit_stops']);
+    expect(resolveSearchScope(registry, key, ['transit_stops']).layers.map((layer) => layer.layerId)).toEqual(['transit_stops']);
+  });
+
+  it('rejects unknown and unsearchable layer names with a 400 listing what the caller may search', () => {
+    for (const name of ['rivers', 'inspections']) {
+      const error = thrown(() => resolveSearchScope(registry, PUBLIC_PRINCIPAL, ['road_segments', name]));
+      expect(error.status).toBe(400);
+      expect(error.type).toBe('unknown-layer');
+      expect(error.detail).toContain(name);
+      expect(error.extras.allowed).toEqual(searchableLayerIds(registry, PUBLIC_PRINCIPAL));
+    }
+  });
+
+  it('denies a named layer the caller may not read: 401 without credentials, 403 with them', () => {
+    const layer = registry.layers.find((candidate) => findPrivateSearchable(candidate.id));
+    if (layer) expect(thrown(() => resolveSearchScope(registry, PUBLIC_PRINCIPAL, [layer.id])).status).toBe(401);
+    const key = apiKey(['search', 'transit_stops:read']);
+    expect(thrown(() => resolveSearchScope(registry, key, ['permits'])).status).toBe(403);
+  });
+});
+
+/** A searchable layer the public may not read, if the registry has one. */
+function findPrivateSearchable(id: string): boolean {
+  return SEARCH_SOURCES.some((source) => source.layerId === id) && !registry.find(id)!.access.read.includes('public');
+}
