@@ -10,7 +10,10 @@ export type SecurityEventKind =
   | 'user_created'
   | 'user_updated'
   | 'key_created'
-  | 'key_revoked';
+  | 'key_revoked'
+  | 'webhook_created'
+  | 'webhook_updated'
+  | 'webhook_deleted';
 
 export interface SecurityEvent {
   id: number;

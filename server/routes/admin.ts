@@ -13,7 +13,7 @@ import type { LayerRegistry } from '../layers/registry.ts';
 
 const EVENT_KINDS = [
   'login', 'login_failed', 'login_rate_limited', 'logout', 'key_used', 'access_denied',
-  'user_created', 'user_updated', 'key_created', 'key_revoked',
+  'user_created', 'user_updated', 'key_created', 'key_revoked', 'webhook_created', 'webhook_updated', 'webhook_deleted',
 ] as const satisfies readonly SecurityEventKind[];
 
 const eventsQuery = z.strictObject({
