@@ -22,9 +22,12 @@ import { createChangesRouter } from './routes/changes.ts';
 import { createItemsRouter } from './routes/ogc-items.ts';
 import { createOgcRouter } from './routes/ogc.ts';
 import { createQueryRouter } from './routes/query.ts';
+import { createSearchRouter } from './routes/search.ts';
 import { createHealthRouter } from './routes/health.ts';
 import { createLayersRouter } from './routes/layers.ts';
 import { createTileRouter } from './routes/tiles.ts';
+import { createWebhooksRouter } from './routes/webhooks.ts';
+import { createTileService, type TileConfigKey } from './tiles/create-tile-service.ts';
 
 export interface AppDeps {
   pool: pg.Pool;
@@ -41,6 +44,8 @@ export interface AppDeps {
     | 'FEATURES_MAX_LIMIT'
     | 'MAX_BODY_BYTES'
     | 'MAX_GEOMETRY_VERTICES'
+    | 'WEBHOOK_ALLOWED_NETWORKS'
+    | TileConfigKey
   >;
 }
 
@@ -100,12 +105,19 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(createAdminRouter({ pool: deps.pool, registry: deps.registry }));
+  app.use(createWebhooksRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createLayersRouter(deps.registry));
   app.use(createOgcRouter(deps.registry));
   app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry }));
-  app.use(createTileRouter({ pool: deps.pool, registry: deps.registry, publicMaxAgeSeconds: 5, publicStaleSeconds: 60 }));
+  app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry }));
+  // The tile service closes its own connections when deps.pool is ended.
+  const tiles = createTileService(deps.pool, deps.registry, deps.config, deps.logger);
+  app.use(createTileRouter({
+    tiles, registry: deps.registry,
+    publicMaxAgeSeconds: deps.config.TILE_PUBLIC_MAX_AGE_SECONDS, publicStaleSeconds: deps.config.TILE_PUBLIC_STALE_SECONDS,
+  }));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);

@@ -30,7 +30,24 @@ const configSchema = z.object({
   FEATURES_MAX_LIMIT: z.coerce.number().int().min(1).max(10_000).default(1_000).describe('Largest limit accepted on item lists'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000).describe('Largest request body accepted (413 beyond)'),
   MAX_GEOMETRY_VERTICES: z.coerce.number().int().min(2).max(1_000_000).default(10_000).describe('Most vertices in one edited geometry'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000)
+    .describe('A webhook request (connect, send, answer) is cut after this long and retried later'),
+  WEBHOOK_ALLOWED_NETWORKS: z.string().default('')
+    .describe('IPs or CIDR networks (comma-separated, e.g. 10.20.0.0/16) that webhooks may reach although loopback, private or reserved; public addresses are always allowed'),
   CLIENT_DIST_DIR: z.string().default(join(PROJECT_ROOT, 'dist', 'client')).describe('Built client to serve'),
+  TILE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).max(8_000_000_000).default(64 * 1024 * 1024)
+    .describe('Byte budget of the in-memory tile cache (compressed tiles plus per-entry overhead); 0 = no cache'),
+  TILE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8)
+    .describe('Database connections for tiles, also the tiles rendered at once (npm run bench measures 2 to 10)'),
+  TILE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000)
+    .describe('Statement timeout of tile queries (the tile is then a 503 with Retry-After)'),
+  TILE_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(256)
+    .describe('Tiles allowed to wait for a tile connection; past it, 503 with Retry-After'),
+  TILE_PREPARED_STATEMENTS: z.stringbool().default(true).describe('Run tile queries as named prepared statements'),
+  TILE_PUBLIC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5)
+    .describe('Cache-Control max-age of public tiles'),
+  TILE_PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60)
+    .describe('Cache-Control stale-while-revalidate of public tiles'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

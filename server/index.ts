@@ -6,6 +6,7 @@ import { openDatabase } from './db/open-database.ts';
 import { loadSampleDataOnce } from './db/sample-data-marker.ts';
 import { checkRegistryAgainstDatabase } from './layers/registry-check.ts';
 import { LayerRegistry } from './layers/registry.ts';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
 /** Open connections get this long to finish after a shutdown signal before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -18,11 +19,13 @@ export async function main(): Promise<void> {
 
   const database = await openDatabase(config, log);
   let server: Server | undefined;
+  let webhooks: WebhookDispatcher | undefined;
   const shutdown = async (signal: string) => {
     logger.info(`${signal} received, shutting down`);
     const forceClose = setTimeout(() => server?.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     clearTimeout(forceClose);
+    await webhooks?.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -41,10 +44,12 @@ export async function main(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve).once('error', reject);
     });
+    webhooks = await startWebhookDispatcher({ pool: database.pool, registry, logger, config });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     logger.info(`casa-sig is serving http://localhost:${port}`);
   } catch (error) {
+    await webhooks?.stop();
     await database.close();
     throw error;
   }

@@ -23,6 +23,9 @@ const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: s
   '23514': { status: 422, type: 'invalid-content', title: 'Unprocessable content' },
   '22P02': { status: 400, type: 'bad-request', title: 'Bad request' },
   '57014': { status: 503, type: 'unavailable', title: 'Service unavailable' },
+  // Concurrent writers that lost a deadlock or a serialisation race may simply try again.
+  '40P01': { status: 503, type: 'unavailable', title: 'Service unavailable' },
+  '40001': { status: 503, type: 'unavailable', title: 'Service unavailable' },
 };
 
 /**

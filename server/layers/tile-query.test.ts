@@ -30,8 +30,7 @@ describe('buildTileQuery', () => {
         FROM "public"."road_segments" AS t, bounds
         WHERE t."geom" && bounds.search
       )
-      SELECT ST_AsMVT(features.*, $6::text, 4096, 'mvt_geom', 'mvt_id') AS mvt, count(*)::integer AS feature_count
-      FROM features WHERE mvt_geom IS NOT NULL"
+      SELECT ST_AsMVT(features.*, $6::text, 4096, 'mvt_geom', 'mvt_id') AS mvt FROM features"
     `);
   });
 
@@ -60,5 +59,61 @@ describe('buildTileQuery', () => {
     const hostile = { ...stops, table: { schema: 'public', name: 'stops"; DROP TABLE x; --' } };
     const query = buildTileQuery(hostile, layerView(PUBLIC_PRINCIPAL, hostile), { z: 15, x: 0, y: 0 });
     expect(query.text).toContain('"public"."stops""; DROP TABLE x; --"');
+  });
+
+  it('reads the generalised store at low zooms, with layer and zoom bound and the properties from the table', () => {
+    const roads = registry.find('road_segments')!;
+    const query = buildTileQuery(roads, layerView(PUBLIC_PRINCIPAL, roads), { z: 10, x: 490, y: 410 });
+    expect(query.text).toMatchInlineSnapshot(`
+      "WITH bounds AS (
+        SELECT ST_TileEnvelope($1::integer, $2::integer, $3::integer) AS tile,
+               ST_TileEnvelope($1::integer, $2::integer, $3::integer, margin => $4::double precision) AS search
+      ), features AS (
+        SELECT t."id" AS mvt_id,
+               ST_AsMVTGeom(g."geom", bounds.tile, 4096, 64, true) AS mvt_geom,
+               t."name_fr" AS "name_fr",
+               t."name_ar" AS "name_ar",
+               t."road_class" AS "road_class",
+               t."condition" AS "condition",
+               t."is_one_way" AS "is_one_way"
+        FROM "public"."tile_generalised" AS g
+        JOIN "public"."road_segments" AS t ON t."id" = g."feature_id", bounds
+        WHERE g."layer" = $5::text AND g."zoom" = $1::integer
+          AND g."geom" && bounds.search
+      )
+      SELECT ST_AsMVT(features.*, $6::text, 4096, 'mvt_geom', 'mvt_id') AS mvt FROM features"
+    `);
+    expect(query.values).toEqual([10, 490, 410, 64 / 4096, 'road_segments', 'road_segments']);
+  });
+
+  it.each([
+    ['road_segments', 10, true],
+    ['road_segments', 13, true],
+    ['road_segments', 14, false],
+    ['permits', 11, true],
+    ['permits', 14, false],
+    ['inspections', 12, true],
+    ['transit_stops', 12, false],
+    ['admin_areas', 10, false],
+  ])('%s at z%i reads the generalised store: %s', (id, z, isGeneralised) => {
+    const layer = registry.find(id)!;
+    const query = buildTileQuery(layer, layerView(PUBLIC_PRINCIPAL, layer), { z, x: 0, y: 0 });
+    expect(query.text.includes('"tile_generalised"')).toBe(isGeneralised);
+  });
+
+  it('keeps the area confinement on the layer table when reading the generalised store', () => {
+    const inspector: UserPrincipal = { kind: 'user', role: 'inspector', userId: 1, username: 'i', sessionId: 1, areaIds: [4] };
+    const query = buildTileQuery(permits, layerView(inspector, permits), { z: 12, x: 1961, y: 1641 });
+    expect(query.text).toContain('"tile_generalised" AS g');
+    expect(query.text).toContain('ST_Intersects(area."geom", t."geom")');
+    expect(query.values).toContainEqual([4]);
+    expect(query.text).toContain('t."applicant_name" AS "applicant_name"');
+  });
+
+  it('reads the layer table at any zoom when asked to (the ungeneralised reference)', () => {
+    const roads = registry.find('road_segments')!;
+    const query = buildTileQuery(roads, layerView(PUBLIC_PRINCIPAL, roads), { z: 10, x: 490, y: 410 }, { source: 'table' });
+    expect(query.text).not.toContain('tile_generalised');
+    expect(query.text).toContain('ST_Simplify(ST_Transform(t."geom", 3857)');
   });
 });

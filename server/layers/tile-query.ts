@@ -2,11 +2,21 @@ import type { LayerView } from '../auth/policy.ts';
 import type { LayerDefinition, PropertyDefinition } from './layer-definition.ts';
 import { areaFilterCondition } from './area-filter.ts';
 import { ident, SqlParams } from '../db/sql.ts';
+import { GENERALISED_TABLE, usesGeneralisedSource } from '../tiles/generalisation.ts';
 import { type TileCoordinates, tileUnitMetres } from '../tiles/tile-coordinates.ts';
 
 export interface BuiltQuery {
   text: string;
   values: unknown[];
+}
+
+export interface TileQueryOptions {
+  /**
+   * `auto` (the default) reads the generalised store at the zooms it covers (tiles/generalisation.ts) and
+   * the layer's table elsewhere; `table` always reads the layer's table, simplified per request (the
+   * un-generalised query that benchmarks compare with).
+   */
+  source?: 'auto' | 'table';
 }
 
 /** How a property's column becomes an MVT attribute (MVT values are strings, numbers or booleans). */
@@ -26,44 +36,92 @@ function tileValueExpression(property: PropertyDefinition): string {
   }
 }
 
+/** The tile properties this view may see, under their API names. */
+function attributeExpressions(view: LayerView): string[] {
+  return view.properties
+    .filter(([, property]) => property.inTiles)
+    .map(([name, property]) => `${tileValueExpression(property)} AS ${ident(name)}`);
+}
+
+/** What the features CTE reads: the generalised store joined to the layer's table, or the table alone. */
+interface FeatureSource {
+  geometry: string;
+  from: string[];
+  where: string[];
+  search: string;
+}
+
+function tableSource(layer: LayerDefinition, tile: TileCoordinates, params: SqlParams): FeatureSource {
+  const geometry = `t.${ident(layer.geometry.column)}`;
+  const isPointLayer = layer.geometry.types.every((type) => type === 'Point' || type === 'MultiPoint');
+  const projected = `ST_Transform(${geometry}, 3857)`;
+  return {
+    geometry: isPointLayer
+      ? projected
+      : `ST_Simplify(${projected}, ${params.add(tileUnitMetres(tile.z, layer.tiles.extent), 'double precision')}, true)`,
+    from: [`  FROM ${ident(layer.table.schema, layer.table.name)} AS t, bounds`],
+    where: [`  WHERE ${geometry} && bounds.search`],
+    // The bbox test runs in the table's own SRID so that the GiST index on the geometry is used.
+    search: `ST_Transform(%ENVELOPE%, ${Number(layer.geometry.srid)})`,
+  };
+}
+
+function generalisedSource(layer: LayerDefinition, z: string, params: SqlParams): FeatureSource {
+  const store = GENERALISED_TABLE;
+  return {
+    geometry: `g.${store.geometryColumn}`,
+    from: [
+      `  FROM ${store.table} AS g`,
+      `  JOIN ${ident(layer.table.schema, layer.table.name)} AS t ON t.${ident(layer.idColumn)} = g.${store.featureIdColumn}, bounds`,
+    ],
+    where: [
+      `  WHERE g.${store.layerColumn} = ${params.add(layer.id, 'text')} AND g.${store.zoomColumn} = ${z}`,
+      `    AND g.${store.geometryColumn} && bounds.search`,
+    ],
+    search: '%ENVELOPE%',
+  };
+}
+
 /**
  * The ST_AsMVT query for one tile of a layer, as one principal sees it (auth/policy.ts layerView): only the
  * tile properties it may see, only features inside its assigned areas when it is confined to them.
  * z/x/y, tolerances and area ids are bound parameters; table and column names come from the registry.
  *
- * The bbox test runs against the table's own SRID so the GiST index on the geometry is used; lines and
- * polygons are simplified to one tile unit before clipping, which is invisible at that zoom.
+ * Low zooms of the big layers read the generalised store (already simplified, snapped to the zoom's grid,
+ * minor features dropped or thinned), joined to the layer's table for the properties, so the policy applies
+ * unchanged. Elsewhere lines and polygons are simplified to one tile unit before clipping, which is invisible
+ * at that zoom. ST_AsMVT skips rows whose clipped geometry is NULL, so the clip runs once per feature.
  */
-export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): BuiltQuery {
+export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: TileCoordinates, options: TileQueryOptions = {}): BuiltQuery {
   const params = new SqlParams();
   const z = params.add(tile.z, 'integer');
   const x = params.add(tile.x, 'integer');
   const y = params.add(tile.y, 'integer');
   const margin = params.add(layer.tiles.buffer / layer.tiles.extent, 'double precision');
   const { extent, buffer } = layer.tiles;
-  const geometry = `t.${ident(layer.geometry.column)}`;
-  const isPointLayer = layer.geometry.types.every((type) => type === 'Point' || type === 'MultiPoint');
-  const projected = `ST_Transform(${geometry}, 3857)`;
-  const simplified = isPointLayer
-    ? projected
-    : `ST_Simplify(${projected}, ${params.add(tileUnitMetres(tile.z, extent), 'double precision')}, true)`;
-  const attributes = view.properties.filter(([, property]) => property.inTiles).map(
-    ([name, property]) => `${tileValueExpression(property)} AS ${ident(name)}`,
-  );
+  const isGeneralised = options.source !== 'table' && usesGeneralisedSource(layer.id, tile.z);
+  const source = isGeneralised ? generalisedSource(layer, z, params) : tableSource(layer, tile, params);
+  const envelope = `ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${margin})`;
+  const areaCondition = view.areaIds
+    ? [`    AND ${areaFilterCondition(`t.${ident(layer.geometry.column)}`, params.add(view.areaIds))}`]
+    : [];
+  const selected = [
+    `t.${ident(layer.idColumn)} AS mvt_id`,
+    `ST_AsMVTGeom(${source.geometry}, bounds.tile, ${Number(extent)}, ${Number(buffer)}, true) AS mvt_geom`,
+    ...attributeExpressions(view),
+  ];
   const text = [
     'WITH bounds AS (',
     `  SELECT ST_TileEnvelope(${z}, ${x}, ${y}) AS tile,`,
-    `         ST_Transform(ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${margin}), ${Number(layer.geometry.srid)}) AS search`,
+    `         ${source.search.replace('%ENVELOPE%', envelope)} AS search`,
     '), features AS (',
-    `  SELECT t.${ident(layer.idColumn)} AS mvt_id,`,
-    `         ST_AsMVTGeom(${simplified}, bounds.tile, ${Number(extent)}, ${Number(buffer)}, true) AS mvt_geom${attributes.length ? ',' : ''}`,
-    ...attributes.map((attribute, index) => `         ${attribute}${index < attributes.length - 1 ? ',' : ''}`),
-    `  FROM ${ident(layer.table.schema, layer.table.name)} AS t, bounds`,
-    `  WHERE ${geometry} && bounds.search`,
-    ...(view.areaIds ? [`    AND ${areaFilterCondition(geometry, params.add(view.areaIds))}`] : []),
+    `  SELECT ${selected.join(',\n         ')}`,
+    ...source.from,
+    ...source.where,
+    ...areaCondition,
     ')',
-    `SELECT ST_AsMVT(features.*, ${params.add(layer.id, 'text')}, ${Number(extent)}, 'mvt_geom', 'mvt_id') AS mvt, count(*)::integer AS feature_count`,
-    'FROM features WHERE mvt_geom IS NOT NULL',
+    // One aggregate only: the CTE is inlined, so a second one (a feature count) would clip every geometry twice.
+    `SELECT ST_AsMVT(features.*, ${params.add(layer.id, 'text')}, ${Number(extent)}, 'mvt_geom', 'mvt_id') AS mvt FROM features`,
   ].join('\n');
   return { text, values: params.values };
 }

@@ -7,9 +7,21 @@ import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS } from '../layers/region.ts';
 
-/** A longitude or latitude in a query string: a finite number in degrees (EPSG:4326). */
-export const longitude = z.coerce.number({ error: 'must be a number' }).finite().min(-180).max(180);
-export const latitude = z.coerce.number({ error: 'must be a number' }).finite().min(-90).max(90);
+/**
+ * A number written in a query string. Not z.coerce.number(), which reads an empty parameter as 0: an
+ * empty `lon=` is a malformed request (400), not the Gulf of Guinea.
+ */
+export function queryNumber(minimum: number, maximum: number) {
+  return z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number')
+    .transform(Number)
+    .pipe(z.number().min(minimum).max(maximum));
+}
+
+/** A longitude or latitude in a query string, in degrees (EPSG:4326). */
+export const longitude = queryNumber(-180, 180);
+export const latitude = queryNumber(-90, 90);
 
 /** 422 for a well-formed point outside the area casa-sig serves (it would only ever find nothing). */
 export function assertInRegion(lon: number, lat: number): void {

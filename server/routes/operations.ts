@@ -8,7 +8,9 @@ import { layersOperations } from './layers.ts';
 import { itemOperations } from './ogc-items.ts';
 import { ogcOperations } from './ogc.ts';
 import { queryOperations } from './query.ts';
+import { searchOperations } from './search.ts';
 import { tileOperations } from './tiles.ts';
+import { webhookOperations } from './webhooks.ts';
 
 /** Every operation the app serves, for /api/openapi.json; a test checks it against Express's routes. */
 export const ALL_OPERATIONS: readonly ApiOperation[] = [
@@ -22,4 +24,6 @@ export const ALL_OPERATIONS: readonly ApiOperation[] = [
   ...itemOperations,
   ...changesOperations,
   ...queryOperations,
+  ...searchOperations,
+  ...webhookOperations,
 ];

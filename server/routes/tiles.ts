@@ -1,6 +1,6 @@
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { Router, type Request, type Response } from 'express';
-import type pg from 'pg';
 import { layerView } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { z } from 'zod';
@@ -11,12 +11,14 @@ import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
 import { parseTileCoordinates } from '../tiles/tile-coordinates.ts';
-import { renderTile } from '../tiles/tile-renderer.ts';
+import type { TileCacheOutcome, TileService } from '../tiles/tile-service.ts';
+
+const gunzipAsync = promisify(gunzip);
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 export interface TileRouteDeps {
-  pool: pg.Pool;
+  tiles: TileService;
   registry: LayerRegistry;
   /** Seconds a public tile may be reused without asking (then revalidated with its ETag). */
   publicMaxAgeSeconds: number;
@@ -32,6 +34,14 @@ function cacheControl(principal: Principal, deps: TileRouteDeps): string {
     ? `public, max-age=${deps.publicMaxAgeSeconds}, stale-while-revalidate=${deps.publicStaleSeconds}`
     : 'private, no-cache';
 }
+
+/** RFC 9211 Cache-Status of the server's own tile cache, for operators and benchmarks. */
+const CACHE_STATUS: Record<TileCacheOutcome, string> = {
+  hit: 'casa-sig; hit',
+  stored: 'casa-sig; fwd=miss; stored',
+  'not-stored': 'casa-sig; fwd=miss',
+  collapsed: 'casa-sig; fwd=miss; collapsed',
+};
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
 function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
@@ -84,10 +94,11 @@ export function createTileRouter(deps: TileRouteDeps): Router {
     if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) {
       throw new NotFoundError('zoom-out-of-range', `Layer ${layer.id} has tiles from zoom ${layer.tiles.minzoom} to ${layer.tiles.maxzoom}`);
     }
-    const rendered = await renderTile(deps.pool, layer, layerView(principal, layer), tile);
+    const { tile: rendered, outcome } = await deps.tiles.getTile(layer, layerView(principal, layer), tile);
     response.set({
       ETag: rendered.etag,
       'Cache-Control': cacheControl(principal, deps),
+      'Cache-Status': CACHE_STATUS[outcome],
       Vary: 'Accept-Encoding, Authorization, Cookie',
     });
     if (matchesIfNoneMatch(request.get('if-none-match'), rendered.etag)) {
@@ -102,7 +113,8 @@ export function createTileRouter(deps: TileRouteDeps): Router {
     if (request.acceptsEncodings('gzip')) {
       response.set('Content-Encoding', 'gzip').send(rendered.gzipped);
     } else {
-      response.send(gunzipSync(rendered.gzipped));
+      // Rare (browsers and MapLibre always accept gzip): unpacked off the event loop.
+      response.send(await gunzipAsync(rendered.gzipped));
     }
   });
 

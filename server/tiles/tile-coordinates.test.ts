@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors.ts';
-import { parseTileCoordinates, tileForLonLat, tileUnitMetres } from './tile-coordinates.ts';
+import { parseTileCoordinates, tileForLonLat, tileRangeForBbox, tileUnitMetres } from './tile-coordinates.ts';
 
 describe('parseTileCoordinates', () => {
   it.each([
@@ -44,5 +44,21 @@ describe('tile math', () => {
   it('gives one tile unit in metres at z0 and halves it per zoom', () => {
     expect(tileUnitMetres(0, 4096)).toBeCloseTo(9783.94, 1);
     expect(tileUnitMetres(1, 4096)).toBeCloseTo(tileUnitMetres(0, 4096) / 2, 6);
+  });
+});
+
+describe('tileRangeForBbox', () => {
+  it('covers the tiles of a box, grown by the margin', () => {
+    const centre = tileForLonLat(-7.6186, 33.5928, 14);
+    expect(tileRangeForBbox([-7.6186, 33.5928, -7.6186, 33.5928], 14, 0)).toEqual({ z: 14, minX: centre.x, maxX: centre.x, minY: centre.y, maxY: centre.y });
+    const grown = tileRangeForBbox([-7.6186, 33.5928, -7.6186, 33.5928], 14, 1);
+    expect(grown).toEqual({ z: 14, minX: centre.x - 1, maxX: centre.x + 1, minY: centre.y - 1, maxY: centre.y + 1 });
+  });
+
+  it('puts north at the lowest row and stays inside the world', () => {
+    expect(tileRangeForBbox([-180, -89, 180, 89], 2, 0.5)).toEqual({ z: 2, minX: 0, maxX: 3, minY: 0, maxY: 3 });
+    const city = tileRangeForBbox([-7.75, 33.49, -7.45, 33.645], 12, 0);
+    expect(city.minY).toBeLessThan(city.maxY);
+    expect(city.minX).toBeLessThan(city.maxX);
   });
 });

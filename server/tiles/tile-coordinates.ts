@@ -49,3 +49,45 @@ export function tileForLonLat(lon: number, lat: number, z: number): TileCoordina
   const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * size);
   return { z, x: Math.min(Math.max(x, 0), size - 1), y: Math.min(Math.max(y, 0), size - 1) };
 }
+
+/** Latitude limit of the Web Mercator square, in degrees. */
+const MERCATOR_MAX_LATITUDE = 85.0511287798066;
+
+/** Fractional tile column of a longitude at zoom z. */
+function tileXOf(lon: number, z: number): number {
+  return ((lon + 180) / 360) * 2 ** z;
+}
+
+/** Fractional tile row (from the north) of a latitude at zoom z. */
+function tileYOf(lat: number, z: number): number {
+  const clamped = Math.max(-MERCATOR_MAX_LATITUDE, Math.min(MERCATOR_MAX_LATITUDE, lat));
+  const latRad = (clamped * Math.PI) / 180;
+  return ((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * 2 ** z;
+}
+
+/** An inclusive block of tiles at one zoom. */
+export interface TileRange {
+  z: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+/**
+ * The tiles at zoom z whose area grown by `margin` (a fraction of the tile side, e.g. buffer / extent)
+ * intersects a [west, south, east, north] box in EPSG:4326 degrees: exactly the tiles whose content can
+ * change when something inside the box changes, since a tile draws its buffer too.
+ */
+export function tileRangeForBbox(bbox: readonly [number, number, number, number], z: number, margin: number): TileRange {
+  const [west, south, east, north] = bbox;
+  const last = 2 ** z - 1;
+  const clamp = (value: number) => Math.min(Math.max(value, 0), last);
+  return {
+    z,
+    minX: clamp(Math.floor(tileXOf(west, z) - margin)),
+    maxX: clamp(Math.floor(tileXOf(east, z) + margin)),
+    minY: clamp(Math.floor(tileYOf(north, z) - margin)),
+    maxY: clamp(Math.floor(tileYOf(south, z) + margin)),
+  };
+}

@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
-import { buildTileQuery } from '../layers/tile-query.ts';
+import { type BuiltQuery, buildTileQuery, type TileQueryOptions } from '../layers/tile-query.ts';
 import type { TileCoordinates } from './tile-coordinates.ts';
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * Tiles up to this size (bytes, uncompressed) are compressed on the event loop: that takes well under a
+ * millisecond, less than handing the work to a libuv thread and back. Larger ones go to the thread pool
+ * so that a big low-zoom tile never stalls the other requests.
+ */
+const SYNC_GZIP_MAX_BYTES = 32 * 1024;
 
 /** One rendered tile, ready to send. An empty tile has no bytes (served as 204). */
 export interface RenderedTile {
@@ -12,27 +22,67 @@ export interface RenderedTile {
   gzipped: Buffer;
   /** Uncompressed size in bytes. */
   size: number;
-  featureCount: number;
   /** Strong validator: a hash of the MVT bytes, so equal content always has the same ETag. */
   etag: string;
 }
 
+export interface RenderOptions extends TileQueryOptions {
+  /**
+   * Run the query as a named prepared statement (one per distinct query text and connection), so each
+   * connection parses and plans each tile query shape once instead of once per tile.
+   */
+  isPrepared?: boolean;
+}
+
+/** Anything that runs a query: a pool or one client. */
+export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.ClientBase, 'query'>;
+
+/** The statement name of a query text: stable across processes, so every connection reuses it. */
+export function preparedStatementName(text: string): string {
+  return `tile_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+}
+
+/**
+ * The query config pg runs. (Results stay in text format: pg decodes every DataRow field as UTF-8 text, so
+ * asking PostgreSQL for binary bytea would corrupt the tile.)
+ */
+export function tileQueryConfig(query: BuiltQuery, isPrepared: boolean): pg.QueryConfig {
+  return { text: query.text, values: query.values, ...(isPrepared ? { name: preparedStatementName(query.text) } : {}) };
+}
+
+/**
+ * gzip, into a buffer of its own of exactly the compressed size. zlib hands back a slice of its 16 KB output
+ * chunk, and small buffers are slices of a shared 8 KB pool: kept in the cache, either would hold far more
+ * memory than the tile (measured with a 64 MB budget after 28,000 tile requests: the cache added 232 MB to
+ * the server's RSS, 115 MB once copied).
+ */
+async function compress(mvt: Buffer): Promise<Buffer> {
+  if (mvt.length === 0) return mvt;
+  const gzipped = mvt.length <= SYNC_GZIP_MAX_BYTES ? gzipSync(mvt, { level: 6 }) : await gzipAsync(mvt, { level: 6 });
+  const exact = Buffer.allocUnsafeSlow(gzipped.length);
+  gzipped.copy(exact);
+  return exact;
+}
+
+/** Compresses MVT bytes and derives the ETag. */
+export async function packTile(mvt: Buffer): Promise<RenderedTile> {
+  const etag = `"${createHash('sha256').update(mvt).digest('base64url').slice(0, 27)}"`;
+  return {
+    gzipped: await compress(mvt),
+    size: mvt.length,
+    etag,
+  };
+}
+
 /** Runs the layer's tile query as one principal sees it and compresses the result. */
 export async function renderTile(
-  pool: pg.Pool,
+  db: Queryable,
   layer: LayerDefinition,
   view: LayerView,
   tile: TileCoordinates,
+  options: RenderOptions = {},
 ): Promise<RenderedTile> {
-  const query = buildTileQuery(layer, view, tile);
-  const result = await pool.query<{ mvt: Buffer; feature_count: number }>({ text: query.text, values: query.values });
-  const row = result.rows[0];
-  const mvt = row?.mvt ?? Buffer.alloc(0);
-  const etag = `"${createHash('sha256').update(mvt).digest('base64url').slice(0, 27)}"`;
-  return {
-    gzipped: mvt.length === 0 ? mvt : gzipSync(mvt, { level: 6 }),
-    size: mvt.length,
-    featureCount: row?.feature_count ?? 0,
-    etag,
-  };
+  const query = buildTileQuery(layer, view, tile, options);
+  const result = await db.query<{ mvt: Buffer | null }>(tileQueryConfig(query, options.isPrepared ?? false));
+  return packTile(result.rows[0]?.mvt ?? Buffer.alloc(0));
 }

@@ -102,6 +102,7 @@ const rows: MatrixRow[] = [
     ];
   }),
   { operation: 'GET /api/query/locate', name: 'locate', method: 'GET', path: () => `/api/query/locate?lon=${CENTRE[0]}&lat=${CENTRE[1]}`, expected: (c) => queryStatus('query:locate', [], c) },
+  { operation: 'GET /api/search', name: 'search', method: 'GET', path: () => '/api/search?q=zerktouni', expected: (c) => queryStatus('search', [], c) },
   { operation: 'GET /healthz', name: 'healthz', method: 'GET', path: () => '/healthz', expected: () => 200 },
   { operation: 'GET /readyz', name: 'readyz', method: 'GET', path: () => '/readyz', expected: () => 200 },
   { operation: 'GET /api/openapi.json', name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expected: () => 200 },
@@ -126,6 +127,14 @@ const rows: MatrixRow[] = [
   { operation: 'POST /api/admin/api-keys', name: 'create key (bad scopes)', method: 'POST', path: () => '/api/admin/api-keys', body: { module: 'tax', scopes: ['nothing'] }, expected: (c) => adminStatus(c, 400) },
   { operation: 'DELETE /api/admin/api-keys/{prefix}', name: 'revoke key (unknown)', method: 'DELETE', path: () => '/api/admin/api-keys/zzzzzzzz', expected: (c) => adminStatus(c, 404) },
   { operation: 'GET /api/admin/security-events', name: 'security events', method: 'GET', path: () => '/api/admin/security-events', expected: (c) => adminStatus(c, 200) },
+  { operation: 'GET /api/admin/webhooks', name: 'list webhooks', method: 'GET', path: () => '/api/admin/webhooks', expected: (c) => adminStatus(c, 200) },
+  { operation: 'POST /api/admin/webhooks', name: 'register webhook (bad body)', method: 'POST', path: () => '/api/admin/webhooks', body: { url: 'not a url' }, expected: (c) => adminStatus(c, 400) },
+  { operation: 'GET /api/admin/webhooks/{id}', name: 'read webhook (unknown)', method: 'GET', path: () => '/api/admin/webhooks/999999', expected: (c) => adminStatus(c, 404) },
+  { operation: 'PATCH /api/admin/webhooks/{id}', name: 'change webhook (unknown)', method: 'PATCH', path: () => '/api/admin/webhooks/999999', body: { isEnabled: false }, expected: (c) => adminStatus(c, 404) },
+  { operation: 'DELETE /api/admin/webhooks/{id}', name: 'delete webhook (unknown)', method: 'DELETE', path: () => '/api/admin/webhooks/999999', expected: (c) => adminStatus(c, 404) },
+  { operation: 'POST /api/admin/webhooks/{id}/rotate-secret', name: 'rotate webhook secret (unknown)', method: 'POST', path: () => '/api/admin/webhooks/999999/rotate-secret', body: {}, expected: (c) => adminStatus(c, 404) },
+  { operation: 'POST /api/admin/webhooks/{id}/retry', name: 'retry webhook (unknown)', method: 'POST', path: () => '/api/admin/webhooks/999999/retry', expected: (c) => adminStatus(c, 404) },
+  { operation: 'GET /api/admin/webhooks/{id}/deliveries', name: 'webhook deliveries (unknown)', method: 'GET', path: () => '/api/admin/webhooks/999999/deliveries', expected: (c) => adminStatus(c, 404) },
 ];
 
 describe.each(rows.map((row) => [`${row.method} ${row.name}`, row] as const))('%s', (_name, row) => {

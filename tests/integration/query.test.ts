@@ -72,6 +72,7 @@ describe('locate', () => {
     ['', 400, '/lon'],
     ['lon=-7.6', 400, '/lat'],
     ['lon=abc&lat=33.59', 400, '/lon'],
+    ['lon=&lat=33.59', 400, '/lon'],
     ['lon=-7.6&lat=33.59&extra=1', 400, ''],
     ['lon=2.35&lat=48.85', 422, '/lon'],
   ])('?%s -> %i naming %s', async (query, status, pointer) => {

@@ -1,0 +1,157 @@
+import type { CacheMemoryResult } from './cache-memory.ts';
+import type { FreshnessResult } from './edit-freshness.ts';
+import type { RunStats } from './stats.ts';
+
+/** One row of the throughput table. */
+export interface ThroughputRow {
+  name: string;
+  concurrency: number;
+  stats: RunStats;
+  /** Throughput divided by the reference's at the same concurrency. */
+  ratioToReference: number;
+}
+
+/** Tile sizes of one zoom of the list, in bytes. */
+export interface SizeRow {
+  zoom: number;
+  tiles: number;
+  medianBytes: number;
+  maxBytes: number;
+  maxGzipBytes: number;
+  /** Largest tile of the same zoom built from the layer's table without generalisation (z10-z12 only). */
+  ungeneralisedMaxBytes?: number;
+}
+
+/** p95 build time of the generalised and the ungeneralised query on the same low-zoom tiles. */
+export interface LowZoomRow {
+  zoom: number;
+  tiles: number;
+  p95Ms: number;
+  ungeneralisedP95Ms: number;
+}
+
+/** Time spent on the tiles of one zoom of the list, one client, per measurement (milliseconds). */
+export interface ZoomTimeRow {
+  zoom: number;
+  tiles: number;
+  referenceMs: number;
+  plainMs: number;
+  coldMs: number;
+  /** Slowest single tile of the zoom, casa-sig cold. */
+  coldMaxMs: number;
+}
+
+export interface TuningRow {
+  poolSize: number;
+  isPrepared: boolean;
+  perSecond: number;
+  p95Ms: number;
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  isMet: boolean;
+}
+
+export interface BenchReport {
+  mode: 'quick' | 'full';
+  startedAt: string;
+  machine: { cpus: number; node: string; postgres: string };
+  dataset: { counts: Record<string, number>; wasBuilt: boolean; buildSeconds: number };
+  tileList: { count: number; perZoom: Record<string, number>; layer: string };
+  throughput: ThroughputRow[];
+  sizes: SizeRow[];
+  lowZooms: LowZoomRow[];
+  zoomTimes: ZoomTimeRow[];
+  /** casa-sig's statement timeout for tiles, to compare with the slowest tile. */
+  tileStatementTimeoutMs: number;
+  freshness: FreshnessResult;
+  memory: CacheMemoryResult;
+  tuning: TuningRow[];
+  targets: Target[];
+}
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const kilobytes = (bytes: number) => `${fixed(bytes / 1024, 0)} KB`;
+const megabytes = (bytes: number) => `${fixed(bytes / 1024 / 1024, 0)} MB`;
+
+function findRow(rows: readonly ThroughputRow[], name: string, concurrency: number): ThroughputRow | undefined {
+  return rows.find((row) => row.name === name && row.concurrency === concurrency);
+}
+
+/** The issue's targets, judged on this run's figures. */
+export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] {
+  const reference = findRow(report.throughput, 'reference: raw ST_AsMVT in PostgreSQL', 10);
+  const cold = findRow(report.throughput, 'casa-sig, cache off (cold)', 10);
+  const warm = findRow(report.throughput, 'casa-sig, cache on (warm)', 10);
+  const warmAlone = findRow(report.throughput, 'casa-sig, cache on (warm)', 1);
+  const plain = findRow(report.throughput, 'plain: one ungeneralised ST_AsMVT per request', 10);
+  const ratio = (a?: ThroughputRow, b?: ThroughputRow) => (a && b ? a.stats.perSecond / b.stats.perSecond : Number.NaN);
+  const lowSizes = report.sizes.filter((row) => row.zoom <= 12);
+  const maxLowSize = Math.max(...lowSizes.map((row) => row.maxBytes));
+  const worstSpeedup = Math.min(...report.lowZooms.map((row) => row.ungeneralisedP95Ms / row.p95Ms));
+  const targets: Target[] = [
+    { name: 'server overhead (cold / reference, 10 connections)', goal: '>= 0.95x', measured: `${fixed(ratio(cold, reference), 2)}x`, isMet: ratio(cold, reference) >= 0.95 },
+    { name: 'cold tiles vs the plain approach (10 connections)', goal: '>= 3x', measured: `${fixed(ratio(cold, plain), 2)}x`, isMet: ratio(cold, plain) >= 3 },
+    { name: 'largest z10-z12 tile', goal: '<= 500 KB', measured: kilobytes(maxLowSize), isMet: maxLowSize <= 500 * 1024 },
+    { name: 'z10-z12 p95, ungeneralised / generalised', goal: '>= 5x', measured: `${fixed(worstSpeedup, 1)}x`, isMet: worstSpeedup >= 5 },
+    { name: 'warm cache vs reference (10 connections)', goal: '>= 20x', measured: `${fixed(ratio(warm, reference), 1)}x`, isMet: ratio(warm, reference) >= 20 },
+    { name: 'warm cache p99, 1 client', goal: '< 5 ms', measured: `${fixed(warmAlone?.stats.p99 ?? Number.NaN, 2)} ms`, isMet: (warmAlone?.stats.p99 ?? Infinity) < 5 },
+    { name: 'warm cache p99, 10 clients', goal: '< 5 ms', measured: `${fixed(warm?.stats.p99 ?? Number.NaN, 2)} ms`, isMet: (warm?.stats.p99 ?? Infinity) < 5 },
+    { name: 'edit to fresh tile, median (two servers)', goal: '< 1 s', measured: `${fixed(report.freshness.medianMs, 0)} ms`, isMet: report.freshness.medianMs < 1000 },
+    { name: 'server RSS with the cache at its budget', goal: '< 500 MB', measured: megabytes(report.memory.rssAtBudgetBytes), isMet: report.memory.rssAtBudgetBytes < 500 * 1024 * 1024 },
+  ];
+  return targets;
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** The whole report as Markdown tables (what `npm run bench` prints and the README quotes). */
+export function formatReport(report: BenchReport): string {
+  const throughput = markdownTable(
+    ['measurement', 'clients', 'tiles/s', 'p50 ms', 'p95 ms', 'p99 ms', 'vs reference'],
+    report.throughput.map((row) => [
+      row.name, String(row.concurrency), fixed(row.stats.perSecond, 0), fixed(row.stats.p50, 2), fixed(row.stats.p95, 2),
+      fixed(row.stats.p99, 2), `${fixed(row.ratioToReference, 2)}x`,
+    ]),
+  );
+  const sizes = markdownTable(
+    ['zoom', 'tiles', 'median', 'largest', 'largest gzipped', 'largest ungeneralised'],
+    report.sizes.map((row) => [
+      `z${row.zoom}`, String(row.tiles), kilobytes(row.medianBytes), kilobytes(row.maxBytes), kilobytes(row.maxGzipBytes),
+      row.ungeneralisedMaxBytes === undefined ? '–' : kilobytes(row.ungeneralisedMaxBytes),
+    ]),
+  );
+  const lowZooms = markdownTable(
+    ['zoom', 'tiles', 'p95 generalised', 'p95 ungeneralised', 'speed-up'],
+    report.lowZooms.map((row) => [`z${row.zoom}`, String(row.tiles), `${fixed(row.p95Ms)} ms`, `${fixed(row.ungeneralisedP95Ms)} ms`, `${fixed(row.ungeneralisedP95Ms / row.p95Ms)}x`]),
+  );
+  const zoomTimes = markdownTable(
+    ['zoom', 'tiles', 'reference', 'plain', 'casa-sig cold', 'plain / cold', 'slowest cold tile'],
+    report.zoomTimes.map((row) => [
+      `z${row.zoom}`, String(row.tiles), `${fixed(row.referenceMs, 0)} ms`, `${fixed(row.plainMs, 0)} ms`, `${fixed(row.coldMs, 0)} ms`,
+      `${fixed(row.plainMs / row.coldMs)}x`, `${fixed(row.coldMaxMs)} ms`,
+    ]),
+  );
+  const tuning = report.tuning.length === 0 ? '' : `\nTile pool and prepared statements (cache off, 10 clients):\n\n${markdownTable(
+    ['tile connections', 'prepared', 'tiles/s', 'p95 ms'],
+    report.tuning.map((row) => [String(row.poolSize), row.isPrepared ? 'yes' : 'no', fixed(row.perSecond, 0), fixed(row.p95Ms, 1)]),
+  )}\n`;
+  const targets = markdownTable(['target', 'goal', 'measured', 'met'], report.targets.map((target) => [target.name, target.goal, target.measured, target.isMet ? 'yes' : 'NO']));
+  const { freshness, memory } = report;
+  return [
+    `casa-sig benchmark (${report.mode}), ${report.startedAt}: ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.machine.postgres}`,
+    `dataset: ${Object.entries(report.dataset.counts).map(([table, count]) => `${count} ${table}`).join(', ')}${report.dataset.wasBuilt ? ` (built in ${fixed(report.dataset.buildSeconds, 0)} s)` : ' (reused)'}`,
+    `tile list: ${report.tileList.count} ${report.tileList.layer} tiles (${Object.entries(report.tileList.perZoom).map(([zoom, count]) => `${count} at z${zoom}`).join(', ')})`,
+    '', throughput, '', 'Time per zoom of the list, one client (sum of the tiles\' response times):', '', zoomTimes,
+    `(tile statement timeout: ${report.tileStatementTimeoutMs} ms)`, '', sizes, '', lowZooms, tuning,
+    `edit to fresh tile (${freshness.method}, ${freshness.samples} edits): median ${fixed(freshness.medianMs, 0)} ms, p95 ${fixed(freshness.p95Ms, 0)} ms, max ${fixed(freshness.maxMs, 0)} ms (the edit itself: median ${fixed(freshness.editMedianMs, 0)} ms)`,
+    `memory: RSS ${megabytes(memory.rssBeforeBytes)} before filling, ${megabytes(memory.rssAtBudgetBytes)} with the cache at its ${megabytes(memory.budgetBytes)} budget (${memory.tilesFetched} tile requests, ${megabytes(memory.filledBytes)} charged)`,
+    '', targets,
+  ].join('\n');
+}

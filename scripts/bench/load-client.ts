@@ -1,0 +1,161 @@
+import { connect, type Socket } from 'node:net';
+import pg from 'pg';
+
+/**
+ * The benchmark's client, run as a second process (fork with IPC) so that measuring never takes CPU from
+ * the process being measured. It runs one job at a time and answers with raw latencies; the parent does
+ * the statistics. Only 127.0.0.1 is ever contacted.
+ */
+
+/** GET every path (in order, `passes` times) with `concurrency` keep-alive connections. */
+export interface HttpJob {
+  kind: 'http';
+  baseUrl: string;
+  paths: string[];
+  concurrency: number;
+  passes: number;
+  headers: Record<string, string>;
+}
+
+/** Run every query (in order, `passes` times) on `concurrency` connections of their own. */
+export interface SqlJob {
+  kind: 'sql';
+  connectionString: string;
+  /** Session settings of the connections (libpq `options`, e.g. "-c name=value"). */
+  sessionOptions: string;
+  queries: { text: string; values: unknown[] }[];
+  concurrency: number;
+  passes: number;
+}
+
+export type LoadJob = HttpJob | SqlJob;
+
+export interface LoadResult {
+  /** Per item of the last pass, in list order: milliseconds, status (HTTP, or 200 for SQL) and bytes. */
+  latenciesMs: number[];
+  statuses: number[];
+  bytes: number[];
+  /** Every item of every pass: the latencies the quantiles are computed from. */
+  allLatenciesMs: number[];
+  elapsedMs: number;
+}
+
+/** Runs `work(index)` for every index, `concurrency` at a time, recording each one's duration. */
+async function runPool(total: number, concurrency: number, work: (index: number, worker: number) => Promise<void>): Promise<{ latencies: number[]; elapsedMs: number }> {
+  const latencies = new Array<number>(total);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async (_, worker) => {
+      for (let index = next++; index < total; index = next++) {
+        const begin = performance.now();
+        await work(index, worker);
+        latencies[index] = performance.now() - begin;
+      }
+    }),
+  );
+  return { latencies, elapsedMs: performance.now() - started };
+}
+
+/**
+ * A minimal HTTP/1.1 keep-alive connection: one request at a time, bodies framed by Content-Length (what
+ * every server measured here sends; chunked answers are refused). About three times cheaper per request
+ * than node:http's client, so that on a small machine the client does not starve the server it measures.
+ */
+class Connection {
+  readonly #socket: Socket;
+  #buffer: Buffer = Buffer.alloc(0);
+  #waiter: { resolve: (answer: { status: number; bytes: number }) => void; reject: (error: Error) => void } | undefined;
+
+  constructor(url: URL) {
+    this.#socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
+    this.#socket.on('data', (chunk: Buffer) => {
+      this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+      this.#parse();
+    });
+    this.#socket.on('error', (error) => this.#fail(error));
+    this.#socket.on('close', () => this.#fail(new Error('connection closed')));
+  }
+
+  get(path: string, host: string, headers: Record<string, string>): Promise<{ status: number; bytes: number }> {
+    const lines = [`GET ${path} HTTP/1.1`, `Host: ${host}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+    return new Promise((resolve, reject) => {
+      this.#waiter = { resolve, reject };
+      this.#socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+  }
+
+  close(): void {
+    this.#waiter = undefined;
+    this.#socket.destroy();
+  }
+
+  #parse(): void {
+    const end = this.#buffer.indexOf('\r\n\r\n');
+    if (end < 0 || !this.#waiter) return;
+    const head = this.#buffer.subarray(0, end).toString('latin1');
+    const status = Number(head.slice(9, 12));
+    if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) return this.#fail(new Error('chunked responses are not supported'));
+    const length = status === 204 || status === 304 ? 0 : Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+    if (this.#buffer.length < end + 4 + length) return;
+    this.#buffer = this.#buffer.subarray(end + 4 + length);
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    waiter.resolve({ status, bytes: length });
+  }
+
+  #fail(error: Error): void {
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    waiter?.reject(error);
+  }
+}
+
+export async function runHttpJob(job: HttpJob): Promise<LoadResult> {
+  const base = new URL(job.baseUrl);
+  const connections = Array.from({ length: job.concurrency }, () => new Connection(base));
+  const total = job.paths.length * job.passes;
+  const statuses = new Array<number>(job.paths.length);
+  const bytes = new Array<number>(job.paths.length);
+  try {
+    const run = await runPool(total, job.concurrency, async (index, worker) => {
+      const item = index % job.paths.length;
+      const answer = await connections[worker]!.get(job.paths[item]!, base.host, job.headers);
+      statuses[item] = answer.status;
+      bytes[item] = answer.bytes;
+    });
+    return { latenciesMs: run.latencies.slice(-job.paths.length), statuses, bytes, allLatenciesMs: run.latencies, elapsedMs: run.elapsedMs };
+  } finally {
+    for (const connection of connections) connection.close();
+  }
+}
+
+export async function runSqlJob(job: SqlJob): Promise<LoadResult> {
+  const clients = Array.from({ length: job.concurrency }, () => new pg.Client({ connectionString: job.connectionString, options: job.sessionOptions, application_name: 'bench-raw' }));
+  await Promise.all(clients.map((client) => client.connect()));
+  const total = job.queries.length * job.passes;
+  const bytes = new Array<number>(job.queries.length);
+  try {
+    const run = await runPool(total, job.concurrency, async (index, worker) => {
+      const item = index % job.queries.length;
+      const result = await clients[worker]!.query<{ mvt: Buffer | null }>(job.queries[item]!);
+      bytes[item] = result.rows[0]?.mvt?.length ?? 0;
+    });
+    const statuses = bytes.map(() => 200);
+    return { latenciesMs: run.latencies.slice(-job.queries.length), statuses, bytes, allLatenciesMs: run.latencies, elapsedMs: run.elapsedMs };
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+  }
+}
+
+/** As a child process: answer jobs from the parent until it disconnects. */
+if (process.send && process.argv.includes('--load-client')) {
+  process.on('message', (message: { id: number; job: LoadJob }) => {
+    const running = message.job.kind === 'http' ? runHttpJob(message.job) : runSqlJob(message.job);
+    running.then(
+      (result) => process.send!({ id: message.id, result }),
+      (error: Error) => process.send!({ id: message.id, error: error.message }),
+    );
+  });
+  process.on('disconnect', () => process.exit(0));
+}

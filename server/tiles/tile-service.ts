@@ -1,0 +1,161 @@
+import pg from 'pg';
+import type { LayerView } from '../auth/policy.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+import { RenderQueue } from './render-queue.ts';
+import { isInRange, TileCache, type TileCacheKey, tileCacheKeyString } from './tile-cache.ts';
+import { TileChangeListener } from './tile-change-listener.ts';
+import { type TileCoordinates, tileRangeForBbox } from './tile-coordinates.ts';
+import type { TileChange } from './tile-invalidation.ts';
+import { type RenderedTile, renderTile } from './tile-renderer.ts';
+
+export interface TileServiceSettings {
+  /** Byte budget of the in-memory tile cache; 0 turns caching off (every request renders). */
+  cacheMaxBytes: number;
+  /** Connections of the tile pool, which is also how many tiles render at once. */
+  poolSize: number;
+  /** Tile statements are cancelled past this (the tile is then a 503 with Retry-After). */
+  statementTimeoutMs: number;
+  /** Renders allowed to wait for a connection; past it, 503 with Retry-After. */
+  queueMax: number;
+  retryAfterSeconds: number;
+  /** Named prepared statements for tile queries. */
+  isPrepared: boolean;
+}
+
+/** How a tile was obtained, for the Cache-Status response header (RFC 9211). */
+export type TileCacheOutcome = 'hit' | 'stored' | 'not-stored' | 'collapsed';
+
+interface InFlight {
+  key: TileCacheKey;
+  promise: Promise<RenderedTile>;
+  /** Cleared when an edit touches the tile while it renders: its result is then served but not cached. */
+  isFresh: boolean;
+}
+
+/**
+ * Tiles as the server hands them out: from the cache when it holds them, otherwise rendered on the tile pool
+ * through the bounded render queue, with concurrent requests for the same tile sharing one render. Edits
+ * announced on the tile-changes channel drop the tiles they touch, on every instance.
+ *
+ * Its connections live as long as the server's pool: when that pool is ended, this closes itself too.
+ */
+export class TileService {
+  readonly cache: TileCache;
+  readonly #registry: LayerRegistry;
+  readonly #settings: TileServiceSettings;
+  readonly #pool: pg.Pool;
+  readonly #queue: RenderQueue;
+  readonly #listener: TileChangeListener;
+  readonly #inFlight = new Map<string, InFlight>();
+  readonly #ownerWatch: NodeJS.Timeout;
+  #isClosed = false;
+
+  constructor(serverPool: pg.Pool, registry: LayerRegistry, settings: TileServiceSettings, onError: (error: Error) => void = () => undefined) {
+    this.#registry = registry;
+    this.#settings = settings;
+    this.cache = new TileCache(settings.cacheMaxBytes);
+    this.#pool = createTilePool(serverPool, settings);
+    this.#queue = new RenderQueue({ concurrency: settings.poolSize, maxQueued: settings.queueMax, retryAfterSeconds: settings.retryAfterSeconds });
+    this.#listener = new TileChangeListener({
+      connection: connectionOf(serverPool),
+      onChange: (change) => this.invalidate(change),
+      onStateChange: () => this.#forgetEverything(),
+      onError,
+    });
+    this.#ownerWatch = setInterval(() => {
+      if (serverPool.ending) void this.close();
+    }, 1_000);
+    this.#ownerWatch.unref();
+  }
+
+  /** Whether edits made elsewhere are being heard, which caching depends on. */
+  get isListening(): boolean {
+    return this.#listener.state === 'listening';
+  }
+
+  /** The tile as this view sees it, and how it was obtained. */
+  async getTile(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): Promise<{ tile: RenderedTile; outcome: TileCacheOutcome }> {
+    this.#listener.start();
+    const key: TileCacheKey = { layer: layer.id, ...tile, visibilityClass: view.visibilityClass };
+    const cached = this.cache.get(key);
+    if (cached) return { tile: cached, outcome: 'hit' };
+    const id = tileCacheKeyString(key);
+    const pending = this.#inFlight.get(id);
+    if (pending) return { tile: await pending.promise, outcome: 'collapsed' };
+
+    const promise = this.#queue.run(() => renderTile(this.#pool, layer, view, tile, { isPrepared: this.#settings.isPrepared }));
+    const flight: InFlight = { key, promise, isFresh: this.isListening && this.cache.isEnabled };
+    this.#inFlight.set(id, flight);
+    try {
+      const rendered = await flight.promise;
+      const isStored = flight.isFresh && this.isListening;
+      if (isStored) this.cache.set(key, rendered);
+      return { tile: rendered, outcome: isStored ? 'stored' : 'not-stored' };
+    } finally {
+      if (this.#inFlight.get(id) === flight) this.#inFlight.delete(id);
+    }
+  }
+
+  /** Drops the cached and rendering tiles of the layer that the change can have altered. */
+  invalidate(change: TileChange): void {
+    const layer = this.#registry.find(change.layer);
+    if (!layer) return;
+    const margin = layer.tiles.buffer / layer.tiles.extent;
+    this.cache.invalidate(layer.id, change.bboxes, margin);
+    for (const [id, flight] of this.#inFlight) {
+      if (flight.key.layer !== layer.id) continue;
+      const isTouched = change.bboxes.some((bbox) => isInRange(tileRangeForBbox(bbox, flight.key.z, margin), flight.key.x, flight.key.y));
+      if (!isTouched) continue;
+      // Requests from now on render again; those already waiting get the result, which is not cached.
+      flight.isFresh = false;
+      this.#inFlight.delete(id);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    clearInterval(this.#ownerWatch);
+    this.#forgetEverything();
+    await this.#listener.close();
+    await this.#pool.end().catch(() => undefined);
+  }
+
+  #forgetEverything(): void {
+    this.cache.clear();
+    for (const flight of this.#inFlight.values()) flight.isFresh = false;
+    this.#inFlight.clear();
+  }
+}
+
+/** Connection settings of the server's pool (pg keeps the password out of enumerable options). */
+function connectionOf(serverPool: pg.Pool): pg.ClientConfig {
+  const { connectionString, host, port, user, database, ssl } = serverPool.options;
+  return { connectionString, host, port, user, database, ssl, password: serverPool.options.password };
+}
+
+/**
+ * Session settings of tile connections: no parallel workers. Measured on the benchmark dataset: PostGIS's
+ * high function costs make the planner choose parallel sequential scans even for small z16 tiles (the 198
+ * z16 tiles of the list took 2.3 s with parallel workers, 0.25 s without), and parallel aggregation makes
+ * the order of features, hence the bytes and the ETag of a tile, vary from one render to the next.
+ */
+export const TILE_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
+
+/**
+ * The pool tiles render on: same database as the server's pool, its own size and statement timeout, so tiles
+ * never take the connections that edits and queries need.
+ */
+function createTilePool(serverPool: pg.Pool, settings: TileServiceSettings): pg.Pool {
+  const pool = new pg.Pool({
+    ...connectionOf(serverPool),
+    max: settings.poolSize,
+    statement_timeout: settings.statementTimeoutMs,
+    application_name: 'casa-sig-tiles',
+    options: TILE_SESSION_OPTIONS,
+    allowExitOnIdle: true,
+  });
+  pool.on('error', () => undefined);
+  return pool;
+}
