@@ -5,6 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { AppError, NotFoundError } from '../http/errors.ts';
 import { bboxOfGeometries } from '../layers/geometry-bbox.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
+import { LAYERS } from '../layers/registry.ts';
 import { notifyTileChange, type Bbox } from '../tiles/tile-invalidation.ts';
 import { checkGeometryValidity, findNearMissWarnings, isInsideAreas } from './database-checks.ts';
 import { featureEtag } from './etag.ts';
@@ -71,7 +72,11 @@ export class WriteTransaction {
   async finish(reason: string | undefined): Promise<void> {
     await recordChanges(this.client, this.#pending, describePrincipal(this.principal), reason);
     const byLayer = new Map<string, Bbox[]>();
-    for (const change of this.#pending) byLayer.set(change.layer, [...(byLayer.get(change.layer) ?? []), ...change.bboxes]);
+    for (const change of this.#pending) {
+      // A layer whose places copy this one's (inspections at their establishment) moves with it.
+      const followers = LAYERS.filter((layer) => layer.geometry.derivedFrom === change.layer).map((layer) => layer.id);
+      for (const layer of [change.layer, ...followers]) byLayer.set(layer, [...(byLayer.get(layer) ?? []), ...change.bboxes]);
+    }
     for (const [layer, bboxes] of byLayer) await notifyTileChange(this.client, { layer, bboxes });
   }
 }

@@ -93,6 +93,8 @@ export interface LayerDefinition {
      * writes ignore any geometry sent.
      */
     isDerived?: boolean;
+    /** The layer whose geometry this one copies (its edits move this layer's features too). */
+    derivedFrom?: string;
     /**
      * Line ends closer than this many metres to another feature of the layer without touching it are
      * reported as warnings (a road that almost meets another usually should).

@@ -166,4 +166,30 @@ describe('fresh tiles after an edit', () => {
       await other.stop();
     }
   });
+
+  it('moves an inspection in the tiles when its establishment moves', async () => {
+    const post = (layer: string, body: unknown) => fetch(`${server.url}/ogc/collections/${layer}/items`, {
+      method: 'POST', headers: { ...admin, 'Content-Type': 'application/geo+json' }, body: JSON.stringify(body),
+    });
+    const establishment = await post('establishments', validFeature('establishments', 30));
+    const place = await establishment.json();
+    await post('inspections', validFeature('inspections', 31, place.id));
+    const [lon, lat] = place.geometry.coordinates;
+    const tile = tileForLonLat(lon, lat, 16);
+    let cacheStatus = '';
+    const inspectionIds = async () => {
+      const response = await fetch(`${server.url}/tiles/inspections/${tile.z}/${tile.x}/${tile.y}.mvt`, { headers: admin });
+      cacheStatus = response.headers.get('cache-status') ?? '';
+      return response.status === 204 ? [] : (decodeTile(new Uint8Array(await response.arrayBuffer()), tile).inspections ?? []).map((feature) => feature.id);
+    };
+    // Until the tile is served from the cache (the creation's own notification may still be on its way).
+    for (let attempt = 0; attempt < 20 && !cacheStatus.includes('hit'); attempt += 1) expect((await inspectionIds()).length).toBe(1);
+    expect(cacheStatus).toContain('hit');
+    const moved = await fetch(`${server.url}/ogc/collections/establishments/items/${place.id}`, {
+      method: 'PATCH', headers: { ...admin, 'If-Match': establishment.headers.get('etag')!, 'Content-Type': 'application/merge-patch+json' },
+      body: JSON.stringify({ geometry: { type: 'Point', coordinates: [lon + 0.02, lat] } }),
+    });
+    expect(moved.status).toBe(200);
+    expect(await inspectionIds()).toEqual([]);
+  });
 });

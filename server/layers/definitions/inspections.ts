@@ -16,7 +16,7 @@ export const inspections: LayerDefinition = {
   versionColumn: 'version',
   createdAtColumn: 'created_at',
   updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['Point'], srid: 4326, isDerived: true },
+  geometry: { column: 'geom', types: ['Point'], srid: 4326, isDerived: true, derivedFrom: 'establishments' },
   properties: {
     establishment_id: {
       column: 'establishment_id',
