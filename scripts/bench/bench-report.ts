@@ -1,5 +1,6 @@
 import type { CacheMemoryResult } from './cache-memory.ts';
 import type { FreshnessResult } from './edit-freshness.ts';
+import type { QueryLatencyRow } from './query-latency.ts';
 import type { RunStats } from './stats.ts';
 
 /** One row of the throughput table. */
@@ -70,6 +71,8 @@ export interface BenchReport {
   freshness: FreshnessResult;
   memory: CacheMemoryResult;
   tuning: TuningRow[];
+  /** Median and p95 of each query of the query API (empty when not measured). */
+  queries: QueryLatencyRow[];
   targets: Target[];
 }
 
@@ -142,6 +145,10 @@ export function formatReport(report: BenchReport): string {
     ['tile connections', 'prepared', 'tiles/s', 'p95 ms'],
     report.tuning.map((row) => [String(row.poolSize), row.isPrepared ? 'yes' : 'no', fixed(row.perSecond, 0), fixed(row.p95Ms, 1)]),
   )}\n`;
+  const queries = report.queries.length === 0 ? '' : `\nQuery API on the scaled dataset (one request at a time, as an administrator):\n\n${markdownTable(
+    ['query', 'samples', 'p50 ms', 'p95 ms'],
+    report.queries.map((row) => [row.name, String(row.samples), fixed(row.p50Ms, 1), fixed(row.p95Ms, 1)]),
+  )}\n`;
   const targets = markdownTable(['target', 'goal', 'measured', 'met'], report.targets.map((target) => [target.name, target.goal, target.measured, target.isMet ? 'yes' : 'NO']));
   const { freshness, memory } = report;
   return [
@@ -152,6 +159,6 @@ export function formatReport(report: BenchReport): string {
     `(tile statement timeout: ${report.tileStatementTimeoutMs} ms)`, '', sizes, '', lowZooms, tuning,
     `edit to fresh tile (${freshness.method}, ${freshness.samples} edits): median ${fixed(freshness.medianMs, 0)} ms, p95 ${fixed(freshness.p95Ms, 0)} ms, max ${fixed(freshness.maxMs, 0)} ms (the edit itself: median ${fixed(freshness.editMedianMs, 0)} ms)`,
     `memory: RSS ${megabytes(memory.rssBeforeBytes)} before filling, ${megabytes(memory.rssAtBudgetBytes)} with the cache at its ${megabytes(memory.budgetBytes)} budget (${memory.tilesFetched} tile requests, ${megabytes(memory.filledBytes)} charged)`,
-    '', targets,
+    queries, '', targets,
   ].join('\n');
 }

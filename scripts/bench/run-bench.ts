@@ -15,6 +15,7 @@ import { type BenchServer, startCasaServer, startPlainServer } from './bench-pro
 import { type BenchReport, evaluateTargets, type LowZoomRow, type SizeRow, type ThroughputRow, type TuningRow, type ZoomTimeRow } from './bench-report.ts';
 import { measureCacheMemory } from './cache-memory.ts';
 import { measureEditToFresh } from './edit-freshness.ts';
+import { measureQueryLatency } from './query-latency.ts';
 import { startLoadRunner, type LoadRunner } from './load-runner.ts';
 import { quantile } from './stats.ts';
 import { buildTileList, interleave } from './tile-list.ts';
@@ -22,9 +23,9 @@ import { BROWSER_HEADERS, type MeasuredJob, type Measurement, measureInterleaved
 
 /** How much each mode measures. */
 const PLANS = {
-  quick: { repetitions: 2, warmPasses: 5, lowZoomPasses: 2, editSamples: 5, memoryBudgetBytes: 16 * 1024 * 1024, isTuned: false },
+  quick: { querySamples: 10, repetitions: 2, warmPasses: 5, lowZoomPasses: 2, editSamples: 5, memoryBudgetBytes: 16 * 1024 * 1024, isTuned: false },
   // The full run fills the cache to the budget servers run with by default.
-  full: { repetitions: 5, warmPasses: 20, lowZoomPasses: 8, editSamples: 20, memoryBudgetBytes: loadConfig({}).TILE_CACHE_MAX_BYTES, isTuned: true },
+  full: { querySamples: 40, repetitions: 5, warmPasses: 20, lowZoomPasses: 8, editSamples: 20, memoryBudgetBytes: loadConfig({}).TILE_CACHE_MAX_BYTES, isTuned: true },
 } as const;
 type Plan = (typeof PLANS)[keyof typeof PLANS];
 
@@ -216,6 +217,8 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
     log(`filling a tile cache of ${plan.memoryBudgetBytes / 1024 / 1024} MB to measure memory`);
     const memoryServer = await startCasa(context, 'casa-memory', { TILE_CACHE_MAX_BYTES: String(plan.memoryBudgetBytes) });
     const memory = await measureCacheMemory(context.runner, memoryServer, registry, plan.memoryBudgetBytes, await adminToken(database.url));
+    log(`measuring the query API (${plan.querySamples} samples per query)`);
+    const queries = await measureQueryLatency(reader, await adminToken(database.url), plan.querySamples);
     const tuning = plan.isTuned ? await measureTuning(context) : [];
     const perZoom = Object.fromEntries([...new Set(list.map((tile) => tile.z))].map((z) => [String(z), list.filter((tile) => tile.z === z).length]));
     const report = {
@@ -225,7 +228,7 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
       dataset: { counts: database.counts, wasBuilt: database.wasBuilt, buildSeconds: database.buildSeconds },
       tileList: { count: list.length, perZoom, layer: context.layer.id },
       throughput: rows, sizes, lowZooms, zoomTimes: zoomTimes(context, byName), tileStatementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS,
-      freshness, memory, tuning,
+      freshness, memory, tuning, queries,
     };
     return { ...report, targets: evaluateTargets(report) };
   } finally {
