@@ -44,9 +44,11 @@ const configSchema = z.object({
   TILE_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(256)
     .describe('Tiles allowed to wait for a tile connection; past it, 503 with Retry-After'),
   TILE_PREPARED_STATEMENTS: z.stringbool().default(true).describe('Run tile queries as named prepared statements'),
-  TILE_PUBLIC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5)
+  // 30 s: MapLibre re-requests every visible tile when it expires, so a few seconds keep an idle map busy;
+  // edits still reach the server's own cache at once (LISTEN/NOTIFY), browsers within this many seconds.
+  TILE_PUBLIC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30)
     .describe('Cache-Control max-age of public tiles'),
-  TILE_PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60)
+  TILE_PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300)
     .describe('Cache-Control stale-while-revalidate of public tiles'),
 });
 

@@ -79,7 +79,7 @@ describe('the tile endpoint with its cache', () => {
     await expect.poll(async () => (await fetch(url())).headers.get('cache-status'), { timeout: 10_000 }).toBe('casa-sig; hit');
     const hit = await fetch(url(), { headers: { 'Accept-Encoding': 'gzip' } });
     expect(hit.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
-    expect(hit.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=60');
+    expect(hit.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=300');
     const notModified = await fetch(url(), { headers: { 'If-None-Match': hit.headers.get('etag')! } });
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('cache-status')).toBe('casa-sig; hit');
