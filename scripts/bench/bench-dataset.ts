@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../../server/config.ts';
 import { type EmbeddedCluster, isReachableByPostgresUser, startEmbeddedCluster } from '../../server/db/embedded-cluster.ts';
 import { applyMigrations, readMigrations } from '../../server/db/migrate.ts';
 import { createPool } from '../../server/db/pool.ts';
+import { inTransaction } from '../../server/db/transaction.ts';
 import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
 import { generateScaledData, type ScaleTargets } from '../../server/db/scaled-data.ts';
 
@@ -94,21 +95,11 @@ async function buildDataset(url: string, fingerprint: string, log: (message: str
     await applyMigrations(pool);
     await loadSampleDataOnce(pool);
     log(`generating ${BENCH_TARGETS.roadSegments} road segments, ${BENCH_TARGETS.permits} permits, ${BENCH_TARGETS.inspections} inspections`);
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const changes = await generateScaledData(client, BENCH_TARGETS);
-      await client.query('COMMIT');
-      const counts = Object.fromEntries(changes.map((change) => [change.table, change.after]));
-      await client.query('VACUUM ANALYZE');
-      await client.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [MARKER_KEY, JSON.stringify({ fingerprint, counts })]);
-      return counts;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const changes = await inTransaction(pool, (client) => generateScaledData(client, BENCH_TARGETS));
+    const counts = Object.fromEntries(changes.map((change) => [change.table, change.after]));
+    await pool.query('VACUUM ANALYZE');
+    await pool.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [MARKER_KEY, JSON.stringify({ fingerprint, counts })]);
+    return counts;
   } finally {
     await pool.end();
   }

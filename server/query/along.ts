@@ -29,9 +29,13 @@ export async function findAlong(
   const roads = ident(roadSegments.table.schema, roadSegments.table.name);
   const roadGeom = ident(roadSegments.geometry.column);
   const roadId = ident(roadSegments.idColumn);
-  const selector = 'roadId' in road
-    ? `r.${roadId} = ${params.add(road.roadId, 'bigint')}`
-    : `(lower(r.${ident(roadSegments.properties.name_fr!.column)}) = lower(${params.add(road.street, 'text')}) OR r.${ident(roadSegments.properties.name_ar!.column)} = ${params.add(road.street, 'text')})`;
+  const selectRoad = (into: SqlParams) => 'roadId' in road
+    ? `r.${roadId} = ${into.add(road.roadId, 'bigint')}`
+    : `(lower(r.${ident(roadSegments.properties.name_fr!.column)}) = lower(${into.add(road.street, 'text')}) OR r.${ident(roadSegments.properties.name_ar!.column)} = ${into.add(road.street, 'text')})`;
+  const existence = new SqlParams();
+  const found = await pool.query(`SELECT EXISTS (SELECT 1 FROM ${roads} AS r WHERE ${selectRoad(existence)}) AS found`, existence.values);
+  if (!found.rows[0].found) throw new NotFoundError('road-not-found', 'No road segment matches');
+  const selector = selectRoad(params);
   const geometry = `t.${ident(layer.geometry.column)}`;
   const confined = view.areaIds ? `AND ${areaFilterCondition(geometry, params.add(view.areaIds))}` : '';
   const distance = params.add(query.distance, 'double precision');
@@ -56,8 +60,6 @@ SELECT ${resultColumns(layer, view, 'c')}, c.segment_id, c.offset_m,
   FROM candidates AS c, street
  ORDER BY street_m NULLS LAST, c.segment_id, fraction
  LIMIT ${params.add(query.limit, 'integer')}`;
-  const found = await pool.query(`SELECT count(*)::integer AS n FROM ${roads} AS r WHERE ${selector}`, params.values.slice(0, 'roadId' in road ? 1 : 2));
-  if (found.rows[0].n === 0) throw new NotFoundError('road-not-found', 'No road segment matches');
   const rows = (await pool.query(text, params.values)).rows;
   return rows.map((row) =>
     toResultFeature(layer, row, {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../db/transaction.ts';
 import type { StoredFeature } from '../features/feature-row.ts';
 import type { AttemptOutcome } from './post-webhook.ts';
 import type { ChangeRow } from './webhook-payload.ts';
@@ -29,9 +30,7 @@ export interface ClaimedDelivery {
  * the caller knows whether to go on.
  */
 export async function queueNewChanges(pool: pg.Pool, batchSize: number): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const hooks = await client.query<{ id: number; cursor: number; layers: string[] }>(
       'SELECT id, cursor, layers FROM webhooks ORDER BY id FOR UPDATE SKIP LOCKED',
     );
@@ -51,14 +50,8 @@ export async function queueNewChanges(pool: pg.Pool, batchSize: number): Promise
       );
       mostScanned = Math.max(mostScanned, Number(result.rows[0]?.scanned ?? 0));
     }
-    await client.query('COMMIT');
     return mostScanned;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

@@ -32,6 +32,16 @@ async function sessionFor(pool: pg.Pool, username: string, role: 'planner' | 'in
   return (await createSession(pool, user.id, 3600, '127.0.0.1')).token;
 }
 
+/** A new account with a live one-hour session: the headers its requests send. */
+export async function sessionHeaders(
+  pool: pg.Pool,
+  username: string,
+  role: 'planner' | 'inspector' | 'admin',
+  areaCodes: string[] = [],
+): Promise<Record<string, string>> {
+  return bearer(await sessionFor(pool, username, role, areaCodes));
+}
+
 /**
  * Creates one account or key per matrix caller in the given database. `suffix` keeps usernames unique
  * when several test files share a database. The inspector is confined to `inspectorAreaCode`.

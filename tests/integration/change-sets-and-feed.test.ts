@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/auth/accounts.ts';
 import { createApiKey } from '../../server/auth/api-keys.ts';
-import { createSession } from '../../server/auth/sessions.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { tileForLonLat } from '../../server/tiles/tile-coordinates.ts';
 import { decodeTile } from '../helpers/decode-tile.ts';
 import { validFeature } from '../helpers/feature-factories.ts';
-import { TEST_PASSWORD } from '../helpers/principals.ts';
+import { sessionHeaders } from '../helpers/principals.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
@@ -18,8 +16,7 @@ let feedKey: Record<string, string>;
 
 beforeAll(async () => {
   database = await createScratchDatabase();
-  const user = await createUser(database.pool, { username: 'root', role: 'admin', password: TEST_PASSWORD });
-  admin = { Authorization: `Bearer ${(await createSession(database.pool, user.id, 3600, undefined)).token}` };
+  admin = await sessionHeaders(database.pool, 'root', 'admin');
   const key = await createApiKey(database.pool, new LayerRegistry(), { module: 'crm', scopes: ['changes:read', 'road_segments:read', 'permits:read'] });
   feedKey = { Authorization: `Bearer ${key.key}` };
   server = await startTestServer(database.pool);

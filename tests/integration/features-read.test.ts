@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/auth/accounts.ts';
-import { createSession } from '../../server/auth/sessions.ts';
 import { validFeature } from '../helpers/feature-factories.ts';
 import { insertFixtureRows } from '../helpers/layer-fixtures.ts';
-import { TEST_PASSWORD } from '../helpers/principals.ts';
+import { sessionHeaders } from '../helpers/principals.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
 
@@ -14,8 +12,7 @@ let admin: Record<string, string>;
 beforeAll(async () => {
   database = await createScratchDatabase();
   await insertFixtureRows(database.pool);
-  const user = await createUser(database.pool, { username: 'root', role: 'admin', password: TEST_PASSWORD });
-  admin = { Authorization: `Bearer ${(await createSession(database.pool, user.id, 3600, undefined)).token}` };
+  admin = await sessionHeaders(database.pool, 'root', 'admin');
   server = await startTestServer(database.pool, { FEATURES_DEFAULT_LIMIT: '10', FEATURES_MAX_LIMIT: '50' });
 });
 afterAll(async () => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/auth/accounts.ts';
-import { createSession } from '../../server/auth/sessions.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { validFeature, validPatch } from '../helpers/feature-factories.ts';
-import { TEST_PASSWORD } from '../helpers/principals.ts';
+import { sessionHeaders } from '../helpers/principals.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
 
@@ -16,12 +14,8 @@ let seed = 0;
 
 beforeAll(async () => {
   database = await createScratchDatabase();
-  const session = async (username: string, role: 'admin' | 'planner') => {
-    const user = await createUser(database.pool, { username, role, password: TEST_PASSWORD });
-    return { Authorization: `Bearer ${(await createSession(database.pool, user.id, 3600, undefined)).token}` };
-  };
-  admin = await session('root', 'admin');
-  planner = await session('amina', 'planner');
+  admin = await sessionHeaders(database.pool, 'root', 'admin');
+  planner = await sessionHeaders(database.pool, 'amina', 'planner');
   server = await startTestServer(database.pool, { MAX_BODY_BYTES: '20000', MAX_GEOMETRY_VERTICES: '50' });
 });
 afterAll(async () => {

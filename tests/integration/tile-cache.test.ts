@@ -1,16 +1,14 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/auth/accounts.ts';
 import { layerView } from '../../server/auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
-import { createSession } from '../../server/auth/sessions.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { tileForLonLat } from '../../server/tiles/tile-coordinates.ts';
 import { notifyTileChange } from '../../server/tiles/tile-invalidation.ts';
 import { TileService, type TileServiceSettings } from '../../server/tiles/tile-service.ts';
 import { decodeTile } from '../helpers/decode-tile.ts';
 import { CENTRE, type FixtureIds, insertFixtureRows } from '../helpers/layer-fixtures.ts';
-import { TEST_PASSWORD } from '../helpers/principals.ts';
+import { sessionHeaders } from '../helpers/principals.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
 
@@ -30,8 +28,7 @@ const services: TileService[] = [];
 beforeAll(async () => {
   database = await createScratchDatabase();
   ids = await insertFixtureRows(database.pool);
-  const user = await createUser(database.pool, { username: 'cache-admin', role: 'admin', password: TEST_PASSWORD });
-  admin = { Authorization: `Bearer ${(await createSession(database.pool, user.id, 3600, undefined)).token}` };
+  admin = await sessionHeaders(database.pool, 'cache-admin', 'admin');
   server = await startTestServer(database.pool);
 });
 afterAll(async () => {

@@ -2,14 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/auth/accounts.ts';
-import { createSession } from '../../server/auth/sessions.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { createTargetPolicy } from '../../server/webhooks/target-policy.ts';
 import { WebhookDispatcher } from '../../server/webhooks/webhook-dispatcher.ts';
 import { verifyWebhookSignature } from '../../server/webhooks/webhook-signature.ts';
 import { validFeature } from '../helpers/feature-factories.ts';
-import { TEST_PASSWORD } from '../helpers/principals.ts';
+import { sessionHeaders } from '../helpers/principals.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
@@ -99,12 +97,8 @@ let seed = 0;
 
 beforeAll(async () => {
   database = await createScratchDatabase();
-  const session = async (username: string, role: 'admin' | 'planner') => {
-    const user = await createUser(database.pool, { username, role, password: TEST_PASSWORD });
-    return { Authorization: `Bearer ${(await createSession(database.pool, user.id, 3600, undefined)).token}` };
-  };
-  admin = await session('root', 'admin');
-  planner = await session('amina', 'planner');
+  admin = await sessionHeaders(database.pool, 'root', 'admin');
+  planner = await sessionHeaders(database.pool, 'amina', 'planner');
   await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/casa-sig/changes`;
   server = await startTestServer(database.pool, { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' });
