@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
-import { pendingMigrations } from '../db/migrate.ts';
+import { pendingMigrations, readMigrations } from '../db/migrate.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { AppError } from '../http/errors.ts';
 
@@ -10,12 +10,14 @@ import { AppError } from '../http/errors.ts';
  */
 export function createHealthRouter(pool: pg.Pool): Router {
   const router = Router();
+  // The files do not change while the process runs: read and hash them once, not at every probe.
+  const migrations = readMigrations();
   router.get('/healthz', (_request, response) => {
     response.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   router.get('/readyz', async (_request, response) => {
     response.set('Cache-Control', 'no-store');
-    const pending = await pendingMigrations(pool).catch(() => {
+    const pending = await pendingMigrations(pool, migrations).catch(() => {
       throw new AppError(503, 'not-ready', 'Service unavailable', 'The database does not answer', {}, { 'Retry-After': '5' });
     });
     if (pending.length > 0) {
