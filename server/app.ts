@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate.ts';
@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { requireJsonBodies } from './http/require-json.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { createRequestLogger } from './http/request-log.ts';
 import type { LayerRegistry } from './layers/registry.ts';
 import { createAdminRouter } from './routes/admin.ts';
@@ -25,9 +26,12 @@ import { createQueryRouter } from './routes/query.ts';
 import { createSearchRouter } from './routes/search.ts';
 import { createHealthRouter } from './routes/health.ts';
 import { createLayersRouter } from './routes/layers.ts';
+import { createTileFrontDoor } from './routes/tile-front-door.ts';
+import type { TileCachePolicy } from './routes/tile-responses.ts';
 import { createTileRouter } from './routes/tiles.ts';
 import { createWebhooksRouter } from './routes/webhooks.ts';
 import { createTileService, type TileConfigKey } from './tiles/create-tile-service.ts';
+import type { TileService } from './tiles/tile-service.ts';
 
 export interface AppDeps {
   pool: pg.Pool;
@@ -49,26 +53,6 @@ export interface AppDeps {
   >;
 }
 
-/** Security headers: everything the app loads comes from its own origin (no CDN, no external fonts). */
-const securityHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      workerSrc: ["'self'", 'blob:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-  },
-  crossOriginEmbedderPolicy: false,
-});
-
 function serveClient(app: Express, clientDistDir: string): void {
   if (!existsSync(join(clientDistDir, 'index.html'))) return;
   // Vite names assets by content hash, so they never change under the same URL.
@@ -79,8 +63,26 @@ function serveClient(app: Express, clientDistDir: string): void {
   });
 }
 
-/** Builds the Express app without listening (tests drive it in-process). */
-export function createApp(deps: AppDeps): Express {
+/**
+ * The server's request handler: the public tile front door first (routes/tile-front-door.ts), Express for
+ * everything else. Both serve tiles from one tile service, hence one cache.
+ */
+export function createRequestListener(deps: AppDeps): RequestListener {
+  // The tile service closes its own connections when deps.pool is ended.
+  const tiles = createTileService(deps.pool, deps.registry, deps.config, deps.logger);
+  const app = createApp(deps, tiles);
+  const frontDoor = createTileFrontDoor({ tiles, registry: deps.registry, logger: deps.logger, ...tileCachePolicy(deps.config) });
+  return (request, response) => {
+    if (!frontDoor(request, response)) app(request, response);
+  };
+}
+
+function tileCachePolicy(config: AppDeps['config']): TileCachePolicy {
+  return { publicMaxAgeSeconds: config.TILE_PUBLIC_MAX_AGE_SECONDS, publicStaleSeconds: config.TILE_PUBLIC_STALE_SECONDS };
+}
+
+/** Builds the Express app without listening (tests drive it in-process; the server uses createRequestListener). */
+export function createApp(deps: AppDeps, tiles: TileService = createTileService(deps.pool, deps.registry, deps.config, deps.logger)): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -112,12 +114,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry }));
   app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry }));
-  // The tile service closes its own connections when deps.pool is ended.
-  const tiles = createTileService(deps.pool, deps.registry, deps.config, deps.logger);
-  app.use(createTileRouter({
-    tiles, registry: deps.registry,
-    publicMaxAgeSeconds: deps.config.TILE_PUBLIC_MAX_AGE_SECONDS, publicStaleSeconds: deps.config.TILE_PUBLIC_STALE_SECONDS,
-  }));
+  app.use(createTileRouter({ tiles, registry: deps.registry, ...tileCachePolicy(deps.config) }));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);

@@ -1,6 +1,6 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { pino } from 'pino';
-import { createApp } from './app.ts';
+import { createRequestListener } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { loadSampleDataOnce } from './db/sample-data-marker.ts';
@@ -39,8 +39,8 @@ export async function main(): Promise<void> {
     if (config.SAMPLE_DATA === 'auto' && (await loadSampleDataOnce(database.pool))) {
       logger.info('loaded the Casablanca sample data');
     }
-    const app = createApp({ pool: database.pool, registry, logger, config });
-    server = app.listen(config.PORT, config.HOST);
+    server = createServer(createRequestListener({ pool: database.pool, registry, logger, config }));
+    server.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve).once('error', reject);
     });

@@ -46,7 +46,7 @@ function middlewareProblem(error: unknown): AppError | undefined {
 }
 
 /** Turns any error into a problem document; internal messages never leave the server. */
-export function toProblem(error: unknown, request: Request): { problem: ProblemDocument; headers: Record<string, string> } {
+export function toProblem(error: unknown, request: Pick<Request, 'originalUrl' | 'id'>): { problem: ProblemDocument; headers: Record<string, string> } {
   const base = { instance: request.originalUrl, requestId: request.id };
   const known = error instanceof AppError ? error : middlewareProblem(error);
   if (known) {

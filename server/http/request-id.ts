@@ -14,8 +14,12 @@ declare global {
 
 /** Gives each request an id (a well-formed incoming X-Request-Id is kept) and echoes it in the response. */
 export function assignRequestId(request: Request, response: Response, next: NextFunction): void {
-  const incoming = request.get('x-request-id');
-  request.id = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  request.id = requestIdFor(request.get('x-request-id'));
   response.setHeader('X-Request-Id', request.id);
   next();
+}
+
+/** The id of a request: the caller's X-Request-Id when well formed (to follow it across services), else a new one. */
+export function requestIdFor(incoming: string | undefined): string {
+  return incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
 }

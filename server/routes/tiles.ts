@@ -11,43 +11,14 @@ import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
 import { parseTileCoordinates } from '../tiles/tile-coordinates.ts';
-import type { TileCacheOutcome, TileService } from '../tiles/tile-service.ts';
+import type { TileService } from '../tiles/tile-service.ts';
+import { CACHE_STATUS, matchesIfNoneMatch, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy } from './tile-responses.ts';
 
 const gunzipAsync = promisify(gunzip);
 
-export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
-
-export interface TileRouteDeps {
+export interface TileRouteDeps extends TileCachePolicy {
   tiles: TileService;
   registry: LayerRegistry;
-  /** Seconds a public tile may be reused without asking (then revalidated with its ETag). */
-  publicMaxAgeSeconds: number;
-  publicStaleSeconds: number;
-}
-
-/**
- * Public tiles may sit in shared caches (a CDN); tiles that depend on who asks are private and must be
- * revalidated, so a staff tile never lands where the public could be served it.
- */
-function cacheControl(principal: Principal, deps: TileRouteDeps): string {
-  return principal.kind === 'public'
-    ? `public, max-age=${deps.publicMaxAgeSeconds}, stale-while-revalidate=${deps.publicStaleSeconds}`
-    : 'private, no-cache';
-}
-
-/** RFC 9211 Cache-Status of the server's own tile cache, for operators and benchmarks. */
-const CACHE_STATUS: Record<TileCacheOutcome, string> = {
-  hit: 'casa-sig; hit',
-  stored: 'casa-sig; fwd=miss; stored',
-  'not-stored': 'casa-sig; fwd=miss',
-  collapsed: 'casa-sig; fwd=miss; collapsed',
-};
-
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
-function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
 /** TileJSON 3.0.0 for a layer, with absolute tile URLs on the host the client used. */
@@ -84,7 +55,7 @@ export function createTileRouter(deps: TileRouteDeps): Router {
   router.get('/tiles/:layer.json', (request: Request, response: Response) => {
     const layer = findReadableLayer(deps.registry, String(request.params.layer), request.principal);
     const origin = `${request.protocol}://${request.get('host')}`;
-    response.set('Cache-Control', cacheControl(request.principal, deps)).json(tileJson(layer, request.principal, origin));
+    response.set('Cache-Control', tileCacheControl(request.principal, deps)).json(tileJson(layer, request.principal, origin));
   });
 
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (request: Request, response: Response) => {
@@ -97,9 +68,9 @@ export function createTileRouter(deps: TileRouteDeps): Router {
     const { tile: rendered, outcome } = await deps.tiles.getTile(layer, layerView(principal, layer), tile);
     response.set({
       ETag: rendered.etag,
-      'Cache-Control': cacheControl(principal, deps),
+      'Cache-Control': tileCacheControl(principal, deps),
       'Cache-Status': CACHE_STATUS[outcome],
-      Vary: 'Accept-Encoding, Authorization, Cookie',
+      Vary: TILE_VARY,
     });
     if (matchesIfNoneMatch(request.get('if-none-match'), rendered.etag)) {
       response.status(304).end();

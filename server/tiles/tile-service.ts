@@ -74,12 +74,17 @@ export class TileService {
     return this.#listener.state === 'listening';
   }
 
+  /** The tile from the cache, if it holds it: synchronous, for callers that can answer at once. */
+  cachedTile(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): RenderedTile | undefined {
+    this.#listener.start();
+    return this.cache.get({ layer: layer.id, ...tile, visibilityClass: view.visibilityClass });
+  }
+
   /** The tile as this view sees it, and how it was obtained. */
   async getTile(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): Promise<{ tile: RenderedTile; outcome: TileCacheOutcome }> {
-    this.#listener.start();
-    const key: TileCacheKey = { layer: layer.id, ...tile, visibilityClass: view.visibilityClass };
-    const cached = this.cache.get(key);
+    const cached = this.cachedTile(layer, view, tile);
     if (cached) return { tile: cached, outcome: 'hit' };
+    const key: TileCacheKey = { layer: layer.id, ...tile, visibilityClass: view.visibilityClass };
     const id = tileCacheKeyString(key);
     const pending = this.#inFlight.get(id);
     if (pending) return { tile: await pending.promise, outcome: 'collapsed' };

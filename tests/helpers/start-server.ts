@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { pino } from 'pino';
-import { createApp } from '../../server/app.ts';
+import { createServer } from 'node:http';
+import { createRequestListener } from '../../server/app.ts';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { join } from 'node:path';
@@ -23,8 +24,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   // TEST_LOG_LEVEL=error shows the server's own log of failing requests while debugging a test.
   const config = loadConfig({ CLIENT_DIST_DIR: join(PROJECT_ROOT, 'dist', 'client'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...settings });
-  const app = createApp({ pool, registry, logger: pino({ level: config.LOG_LEVEL }), config });
-  const server = app.listen(0, '127.0.0.1');
+  const server = createServer(createRequestListener({ pool, registry, logger: pino({ level: config.LOG_LEVEL }), config }));
+  server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   return {
