@@ -111,6 +111,11 @@ export interface LayerDefinition {
   /** API names of the properties that hold the feature's name in French and Arabic, if it has one. */
   nameProperties?: { fr: string; ar: string };
   tiles: {
+    /**
+     * The geometry in EPSG:3857, a column the database generates from `geometry.column`
+     * (migrations/0010_projected_tile_geometry.sql): tiles read it instead of projecting every feature.
+     */
+    projectedColumn: string;
     /** Zoom range in which tiles are served (inclusive). */
     minzoom: number;
     maxzoom: number;

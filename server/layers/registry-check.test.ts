@@ -14,6 +14,7 @@ function matchingColumns(): CatalogColumn[] {
     column('code', 'text'), column('mode', 'text'), column('name_fr', 'text'), column('name_ar', 'text'),
     column('line_codes', '_text'), column('is_accessible', 'bool'), column('is_approximate', 'bool'),
     { column_name: 'geom', type_name: 'geometry', is_not_null: true, geometry_type: 'POINT', geometry_srid: 4326 },
+    { column_name: 'geom_3857', type_name: 'geometry', is_not_null: false, geometry_type: 'POINT', geometry_srid: 3857 },
   ];
 }
 
@@ -41,6 +42,17 @@ describe('findLayerMismatches', () => {
       'layer transit_stops: column public.transit_stops.geom has SRID 3857, expected 4326',
       'layer transit_stops: column public.transit_stops.code (property code) is required but nullable',
       'layer transit_stops: column public.transit_stops.is_accessible (property is_accessible) is text, expected bool',
+    ]);
+  });
+
+  it('reports a projected tile geometry that is missing or not in EPSG:3857', () => {
+    const missing = matchingColumns().filter((column) => column.column_name !== 'geom_3857');
+    expect(findLayerMismatches(stops, missing)).toEqual([
+      'layer transit_stops: column public.transit_stops.geom_3857 (projected tile geometry) does not exist',
+    ]);
+    const unprojected = matchingColumns().map((column) => (column.column_name === 'geom_3857' ? { ...column, geometry_srid: 4326 } : column));
+    expect(findLayerMismatches(stops, unprojected)).toEqual([
+      'layer transit_stops: column public.transit_stops.geom_3857 has SRID 4326, expected 3857',
     ]);
   });
 

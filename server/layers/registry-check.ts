@@ -55,6 +55,11 @@ export function findLayerMismatches(layer: LayerDefinition, columns: readonly Ca
       problems.push(`layer ${layer.id}: column ${table}.${layer.geometry.column} has SRID ${geometry.geometry_srid}, expected ${layer.geometry.srid}`);
     }
   }
+  expectColumn(layer.tiles.projectedColumn, ['geometry'], 'projected tile geometry');
+  const projected = byName.get(layer.tiles.projectedColumn);
+  if (projected?.type_name === 'geometry' && projected.geometry_srid !== 3857) {
+    problems.push(`layer ${layer.id}: column ${table}.${layer.tiles.projectedColumn} has SRID ${projected.geometry_srid}, expected 3857`);
+  }
   for (const [name, property] of Object.entries(layer.properties)) {
     expectColumn(property.column, COMPATIBLE_TYPES[property.type], `property ${name}`);
     const found = byName.get(property.column);

@@ -18,17 +18,17 @@ describe('buildTileQuery', () => {
     expect(query.text).toMatchInlineSnapshot(`
       "WITH bounds AS (
         SELECT ST_TileEnvelope($1::integer, $2::integer, $3::integer) AS tile,
-               ST_Transform(ST_TileEnvelope($1::integer, $2::integer, $3::integer, margin => $4::double precision), 4326) AS search
+               ST_TileEnvelope($1::integer, $2::integer, $3::integer, margin => $4::double precision) AS search
       ), features AS (
         SELECT t."id" AS mvt_id,
-               ST_AsMVTGeom(ST_Simplify(ST_Transform(t."geom", 3857), $5::double precision, true), bounds.tile, 4096, 64, true) AS mvt_geom,
+               ST_AsMVTGeom(ST_Simplify(t."geom_3857", $5::double precision, true), bounds.tile, 4096, 64, true) AS mvt_geom,
                t."name_fr" AS "name_fr",
                t."name_ar" AS "name_ar",
                t."road_class" AS "road_class",
                t."condition" AS "condition",
                t."is_one_way" AS "is_one_way"
         FROM "public"."road_segments" AS t, bounds
-        WHERE t."geom" && bounds.search
+        WHERE t."geom_3857" && bounds.search
       )
       SELECT ST_AsMVT(features.*, $6::text, 4096, 'mvt_geom', 'mvt_id') AS mvt FROM features"
     `);
@@ -114,6 +114,6 @@ describe('buildTileQuery', () => {
     const roads = registry.find('road_segments')!;
     const query = buildTileQuery(roads, layerView(PUBLIC_PRINCIPAL, roads), { z: 10, x: 490, y: 410 }, { source: 'table' });
     expect(query.text).not.toContain('tile_generalised');
-    expect(query.text).toContain('ST_Simplify(ST_Transform(t."geom", 3857)');
+    expect(query.text).toContain('ST_Simplify(t."geom_3857"');
   });
 });

@@ -52,17 +52,16 @@ interface FeatureSource {
 }
 
 function tableSource(layer: LayerDefinition, tile: TileCoordinates, params: SqlParams): FeatureSource {
-  const geometry = `t.${ident(layer.geometry.column)}`;
+  const projected = `t.${ident(layer.tiles.projectedColumn)}`;
   const isPointLayer = layer.geometry.types.every((type) => type === 'Point' || type === 'MultiPoint');
-  const projected = `ST_Transform(${geometry}, 3857)`;
   return {
     geometry: isPointLayer
       ? projected
       : `ST_Simplify(${projected}, ${params.add(tileUnitMetres(tile.z, layer.tiles.extent), 'double precision')}, true)`,
     from: [`  FROM ${ident(layer.table.schema, layer.table.name)} AS t, bounds`],
-    where: [`  WHERE ${geometry} && bounds.search`],
-    // The bbox test runs in the table's own SRID so that the GiST index on the geometry is used.
-    search: `ST_Transform(%ENVELOPE%, ${Number(layer.geometry.srid)})`,
+    // The projected column has its own GiST index, which the tile's envelope (EPSG:3857) uses directly.
+    where: [`  WHERE ${projected} && bounds.search`],
+    search: '%ENVELOPE%',
   };
 }
 

@@ -81,7 +81,7 @@ export const establishments: LayerDefinition = {
     ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
-  tiles: { minzoom: 12, maxzoom: 22, extent: 4096, buffer: 64 },
+  tiles: { projectedColumn: 'geom_3857', minzoom: 12, maxzoom: 22, extent: 4096, buffer: 64 },
   // Hygiene grades are published, as cities with public food-hygiene ratings do; the operator is not.
   access: {
     read: ['public', 'planner', 'inspector', 'admin'],

@@ -98,7 +98,7 @@ export const inspections: LayerDefinition = {
     ...TIMESTAMP_PROPERTIES,
   },
   primaryDateProperty: 'inspected_on',
-  tiles: { minzoom: 12, maxzoom: 22, extent: 4096, buffer: 64 },
+  tiles: { projectedColumn: 'geom_3857', minzoom: 12, maxzoom: 22, extent: 4096, buffer: 64 },
   access: {
     read: ['inspector', 'admin'],
     create: ['inspector', 'admin'],

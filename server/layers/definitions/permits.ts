@@ -122,7 +122,7 @@ export const permits: LayerDefinition = {
     ...TIMESTAMP_PROPERTIES,
   },
   primaryDateProperty: 'submitted_on',
-  tiles: { minzoom: 11, maxzoom: 22, extent: 4096, buffer: 64 },
+  tiles: { projectedColumn: 'geom_3857', minzoom: 11, maxzoom: 22, extent: 4096, buffer: 64 },
   access: {
     read: ['public', 'inspector', 'planner', 'admin'],
     create: ['inspector', 'admin'],

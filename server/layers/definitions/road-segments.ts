@@ -110,7 +110,7 @@ export const roadSegments: LayerDefinition = {
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
   primaryDateProperty: 'last_works_on',
-  tiles: { minzoom: 10, maxzoom: 22, extent: 4096, buffer: 64 },
+  tiles: { projectedColumn: 'geom_3857', minzoom: 10, maxzoom: 22, extent: 4096, buffer: 64 },
   access: {
     read: ['public', 'planner', 'inspector', 'admin'],
     create: ['planner', 'admin'],

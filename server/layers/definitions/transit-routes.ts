@@ -57,7 +57,7 @@ export const transitRoutes: LayerDefinition = {
     ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
-  tiles: { minzoom: 0, maxzoom: 22, extent: 4096, buffer: 64 },
+  tiles: { projectedColumn: 'geom_3857', minzoom: 0, maxzoom: 22, extent: 4096, buffer: 64 },
   access: {
     read: ['public', 'planner', 'inspector', 'admin'],
     create: ['admin'],

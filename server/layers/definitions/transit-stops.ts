@@ -48,7 +48,7 @@ export const transitStops: LayerDefinition = {
     ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
-  tiles: { minzoom: 11, maxzoom: 22, extent: 4096, buffer: 64 },
+  tiles: { projectedColumn: 'geom_3857', minzoom: 11, maxzoom: 22, extent: 4096, buffer: 64 },
   access: {
     read: ['public', 'planner', 'inspector', 'admin'],
     create: ['admin'],
