@@ -16,6 +16,13 @@ const gzipAsync = promisify(gzip);
  */
 const SYNC_GZIP_MAX_BYTES = 32 * 1024;
 
+/**
+ * zlib's fastest level, as nginx compresses by default. Measured on the benchmark's 278 road tiles (4.4 MB of
+ * MVT): level 1 takes 210 µs per tile and keeps 40.1% of the bytes, level 6 takes 344 µs and keeps 38.2%.
+ * A tile is compressed when rendered, on the request's critical path; 5% more bytes is the cheaper side.
+ */
+const GZIP_LEVEL = 1;
+
 /** One rendered tile, ready to send. An empty tile has no bytes (served as 204). */
 export interface RenderedTile {
   /** The gzip-compressed MVT; empty when the tile has no feature. */
@@ -58,7 +65,7 @@ export function tileQueryConfig(query: BuiltQuery, isPrepared: boolean): pg.Quer
  */
 async function compress(mvt: Buffer): Promise<Buffer> {
   if (mvt.length === 0) return mvt;
-  const gzipped = mvt.length <= SYNC_GZIP_MAX_BYTES ? gzipSync(mvt, { level: 6 }) : await gzipAsync(mvt, { level: 6 });
+  const gzipped = mvt.length <= SYNC_GZIP_MAX_BYTES ? gzipSync(mvt, { level: GZIP_LEVEL }) : await gzipAsync(mvt, { level: GZIP_LEVEL });
   const exact = Buffer.allocUnsafeSlow(gzipped.length);
   gzipped.copy(exact);
   return exact;
