@@ -20,7 +20,8 @@ export interface StatsQuery {
 
 /**
  * Counts per admin area, each feature counted once, in the area holding its representative point
- * (ST_PointOnSurface). Inspections add the average score and the share failing (grade C); permits add
+ * (ST_PointOnSurface). A feature whose point lies in an area has its box overlapping the area's, so the
+ * `&&` test only narrows the candidates, through the layer's GiST index, to those near each area. Inspections add the average score and the share failing (grade C); permits add
  * the age buckets of pending files and those expiring within 30 days.
  */
 export async function computeStats(pool: pg.Pool, layer: LayerDefinition, principal: Principal, query: StatsQuery) {
@@ -40,7 +41,8 @@ export async function computeStats(pool: pg.Pool, layer: LayerDefinition, princi
        count(t.${ident(layer.idColumn)})::integer AS count${extra ? `,\n       ${extra}` : ''}
   FROM ${areas} AS a
   LEFT JOIN ${ident(layer.table.schema, layer.table.name)} AS t
-    ON ST_Intersects(a.${ident(adminAreas.geometry.column)}, ST_PointOnSurface(${geometry}))${conditions.map((condition) => `\n   AND ${condition}`).join('')}
+    ON ${geometry} && a.${ident(adminAreas.geometry.column)}
+   AND ST_Intersects(a.${ident(adminAreas.geometry.column)}, ST_PointOnSurface(${geometry}))${conditions.map((condition) => `\n   AND ${condition}`).join('')}
  WHERE a.${ident(adminAreas.properties.level!.column)} = ${params.add(query.by, 'text')}
  GROUP BY a.${ident(adminAreas.idColumn)}
  ORDER BY a.${ident(adminAreas.properties.code!.column)}`;
