@@ -10,11 +10,12 @@ import type { TileCoordinates } from './tile-coordinates.ts';
 const gzipAsync = promisify(gzip);
 
 /**
- * Tiles up to this size (bytes, uncompressed) are compressed on the event loop: that takes well under a
- * millisecond, less than handing the work to a libuv thread and back. Larger ones go to the thread pool
- * so that a big low-zoom tile never stalls the other requests.
+ * Tiles up to this size (bytes, uncompressed) are compressed on the event loop; larger ones go to the thread
+ * pool so that a big tile never stalls the other requests for long. At level 1 a 160 KB tile takes 1 to 2 ms
+ * here, and handing work to a pool thread and back costs CPU of its own: with the limit at 32 KB, the pool's
+ * threads used about 0.2 ms of CPU per tile of the benchmark list on top of the compression itself.
  */
-const SYNC_GZIP_MAX_BYTES = 32 * 1024;
+const SYNC_GZIP_MAX_BYTES = 256 * 1024;
 
 /**
  * zlib's fastest level, as nginx compresses by default. Measured on the benchmark's 278 road tiles (4.4 MB of
