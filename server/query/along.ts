@@ -36,30 +36,42 @@ export async function findAlong(
   const found = await pool.query(`SELECT EXISTS (SELECT 1 FROM ${roads} AS r WHERE ${selectRoad(existence)}) AS found`, existence.values);
   if (!found.rows[0].found) throw new NotFoundError('road-not-found', 'No road segment matches');
   const selector = selectRoad(params);
+  const table = ident(layer.table.schema, layer.table.name);
+  const id = ident(layer.idColumn);
   const geometry = `t.${ident(layer.geometry.column)}`;
+  // Written exactly as the layer's EPSG:26191 expression index (migrations/0008_metric_indexes.sql).
+  const metric = `ST_Transform(${geometry}, 26191)`;
   const confined = view.areaIds ? `AND ${areaFilterCondition(geometry, params.add(view.areaIds))}` : '';
   const distance = params.add(query.distance, 'double precision');
+  // Candidates stay narrow rows (ids, distance, the feature's metric geometry) until the page is chosen:
+  // with whole features, sorting the candidates of a long street spilled to disk.
   const text = `WITH road AS (
-  SELECT r.${roadId} AS id, r.${roadGeom} AS geom, ST_Transform(r.${roadGeom}, 26191) AS metric FROM ${roads} AS r WHERE ${selector}
+  SELECT r.${roadId} AS id, ST_Transform(r.${roadGeom}, 26191) AS metric FROM ${roads} AS r WHERE ${selector}
 ), street AS (
   SELECT ST_LineMerge(ST_Collect(metric)) AS line FROM road
-), candidates AS (
-  SELECT DISTINCT ON (t.${ident(layer.idColumn)}) t.*, road.id AS segment_id, road.metric AS segment,
-         ST_Distance(ST_Transform(${geometry}, 26191), road.metric) AS offset_m
-    FROM ${ident(layer.table.schema, layer.table.name)} AS t
-    JOIN road ON ST_DWithin(ST_Transform(${geometry}, 26191), road.metric, ${distance})
+), nearest AS (
+  SELECT DISTINCT ON (t.${id}) t.${id} AS id, road.id AS segment_id, ${metric} AS feature_metric,
+         ST_Distance(${metric}, road.metric) AS offset_m
+    FROM ${table} AS t
+    JOIN road ON ST_DWithin(${metric}, road.metric, ${distance})
    WHERE true ${confined}
-   ORDER BY t.${ident(layer.idColumn)}, ST_Distance(ST_Transform(${geometry}, 26191), road.metric)
+   ORDER BY t.${id}, ST_Distance(${metric}, road.metric)
+), placed AS (
+  SELECT n.id, n.segment_id, n.offset_m, ST_Length(road.metric) AS segment_length,
+         ST_LineLocatePoint(road.metric, ST_ClosestPoint(road.metric, n.feature_metric)) AS fraction,
+         CASE WHEN GeometryType(street.line) = 'LINESTRING'
+              THEN ST_LineLocatePoint(street.line, ST_ClosestPoint(street.line, n.feature_metric)) * ST_Length(street.line)
+         END AS street_m
+    FROM nearest AS n
+    JOIN road ON road.id = n.segment_id
+   CROSS JOIN street
+   ORDER BY street_m NULLS LAST, n.segment_id, fraction, n.id
+   LIMIT ${params.add(query.limit, 'integer')}
 )
-SELECT ${resultColumns(layer, view, 'c')}, c.segment_id, c.offset_m,
-       ST_LineLocatePoint(c.segment, ST_ClosestPoint(c.segment, ST_Transform(c.${ident(layer.geometry.column)}, 26191))) AS fraction,
-       ST_Length(c.segment) AS segment_length,
-       CASE WHEN GeometryType(street.line) = 'LINESTRING'
-            THEN ST_LineLocatePoint(street.line, ST_ClosestPoint(street.line, ST_Transform(c.${ident(layer.geometry.column)}, 26191))) * ST_Length(street.line)
-       END AS street_m
-  FROM candidates AS c, street
- ORDER BY street_m NULLS LAST, c.segment_id, fraction
- LIMIT ${params.add(query.limit, 'integer')}`;
+SELECT ${resultColumns(layer, view, 't')}, p.segment_id, p.offset_m, p.fraction, p.segment_length, p.street_m
+  FROM placed AS p
+  JOIN ${table} AS t ON t.${id} = p.id
+ ORDER BY p.street_m NULLS LAST, p.segment_id, p.fraction, p.id`;
   const rows = (await pool.query(text, params.values)).rows;
   return rows.map((row) =>
     toResultFeature(layer, row, {
