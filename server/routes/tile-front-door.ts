@@ -13,23 +13,7 @@ import type { RenderedTile } from '../tiles/tile-renderer.ts';
 import type { TileCacheOutcome, TileService } from '../tiles/tile-service.ts';
 import { CACHE_STATUS, matchesIfNoneMatch, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy } from './tile-responses.ts';
 
-/**
- * The public map's tile requests, answered before Express sees them.
- *
- * A map view asks for dozens of tiles at every pan, most of them from the server's cache. Express's stack
- * (request id, log, helmet, compression, body parsers, authentication, a dozen routers) cost ten times
- * more than the cache lookup itself (measured: 2,800 cached tiles/s through Express, 28,000 responses/s
- * from bare node:http on the same machine). So the one request shape that dominates the traffic, a public
- * GET of a tile, is matched here and written with precomputed headers: the same security headers (copied
- * from the helmet configuration), request id, ETag/304, Cache-Control and Cache-Status as the Express
- * route in tiles.ts.
- *
- * Everything else falls through to Express untouched (the function returns false): credentials (bearer or
- * session cookie), a client that does not accept gzip, unknown or non-public layers, bad coordinates, zooms
- * outside the layer. The Express route stays the full definition of tile behaviour, errors included; this
- * is a faster way of giving the answers it would give to the public. tests/integration/tile-front-door.test.ts
- * compares the two.
- */
+/** What the front door needs: the one tile service, the registry, the log and the public cache policy. */
 export interface TileFrontDoorDeps extends TileCachePolicy {
   tiles: TileService;
   registry: LayerRegistry;
@@ -96,6 +80,23 @@ export function tileRequestRecogniser(registry: LayerRegistry): (request: Reques
 
 type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
 
+/**
+ * The public map's tile requests, answered before Express sees them.
+ *
+ * A map view asks for dozens of tiles at every pan, most of them from the server's cache. Express's stack
+ * (request id, log, helmet, compression, body parsers, authentication, a dozen routers) cost ten times
+ * more than the cache lookup itself (measured: 2,800 cached tiles/s through Express, 28,000 responses/s
+ * from bare node:http on the same machine). So the one request shape that dominates the traffic, a public
+ * GET of a tile, is matched here and written with precomputed headers: the same security headers (copied
+ * from the helmet configuration), request id, ETag/304, Cache-Control and Cache-Status as the Express
+ * route in tiles.ts.
+ *
+ * Everything else falls through to Express untouched (the function returns false): credentials (bearer or
+ * session cookie), a client that does not accept gzip, unknown or non-public layers, bad coordinates, zooms
+ * outside the layer. The Express route stays the full definition of tile behaviour, errors included; this
+ * is a faster way of giving the answers it would give to the public. tests/integration/tile-front-door.test.ts
+ * compares the two.
+ */
 export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
   const recognise = tileRequestRecogniser(deps.registry);
   const security = securityHeaderPairs().flat();
