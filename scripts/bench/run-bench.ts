@@ -30,6 +30,9 @@ const PLANS = {
 } as const;
 type Plan = (typeof PLANS)[keyof typeof PLANS];
 
+/** Passes of the tile list that every configuration gets before it is measured. */
+const WARM_UP_PASSES = 3;
+
 const NAMES = {
   reference: 'reference: raw ST_AsMVT in PostgreSQL',
   plain: 'plain: one ungeneralised ST_AsMVT per request',
@@ -70,8 +73,10 @@ async function measureThroughput(context: Context): Promise<{ rows: ThroughputRo
   const sql = (concurrency: number) =>
     ({ kind: 'sql', connectionString: context.database.url, sessionOptions: TILE_SESSION_OPTIONS, queries, concurrency, passes: 1 }) as const;
 
-  context.log('warming up (one pass each: database cache, prepared statements, the warm server\'s tile cache)');
-  for (const job of [sql(10), http(plain, 10), http(cold, 10), http(warm, 10), http(warm, 10)]) await runner.run(job);
+  // Three passes each: the database's cache and prepared statements need one, but the JIT of the servers and
+  // of the load client needs more (with one pass, --quick measured casa-sig cold about 15% below the full run).
+  context.log('warming up (three passes each: database cache, prepared statements, JIT, the warm server\'s tile cache)');
+  for (const job of [sql(10), http(plain, 10), http(cold, 10), http(warm, 10)]) await runner.run({ ...job, passes: WARM_UP_PASSES });
 
   const rows: ThroughputRow[] = [];
   const byName = new Map<string, Measurement>();
