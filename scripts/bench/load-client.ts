@@ -144,7 +144,11 @@ async function connectionsFor(job: SqlJob): Promise<pg.Client[]> {
   sqlConnections.set(key, open);
   while (open.length < job.concurrency) {
     const client = new pg.Client({ connectionString: job.connectionString, options: job.sessionOptions, application_name: 'bench-raw' });
-    client.on('error', () => open.splice(open.indexOf(client), 1));
+    // A connection that fails is dropped; the job using it fails with it, and the next job opens another.
+    client.on('error', () => {
+      const index = open.indexOf(client);
+      if (index >= 0) open.splice(index, 1);
+    });
     await client.connect();
     open.push(client);
   }

@@ -73,8 +73,8 @@ async function measureThroughput(context: Context): Promise<{ rows: ThroughputRo
   const sql = (concurrency: number) =>
     ({ kind: 'sql', connectionString: context.database.url, sessionOptions: TILE_SESSION_OPTIONS, queries, concurrency, passes: 1 }) as const;
 
-  // Three passes each: the database's cache and prepared statements need one, but the JIT of the servers and
-  // of the load client needs more (with one pass, --quick measured casa-sig cold about 15% below the full run).
+  // Three passes each: the database's cache and prepared statements need one; the JIT of the servers and of
+  // the load client needs more before a measurement describes the steady state a server runs in.
   context.log('warming up (three passes each: database cache, prepared statements, JIT, the warm server\'s tile cache)');
   for (const job of [sql(10), http(plain, 10), http(cold, 10), http(warm, 10)]) await runner.run({ ...job, passes: WARM_UP_PASSES });
 
