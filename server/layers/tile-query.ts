@@ -48,7 +48,6 @@ interface FeatureSource {
   geometry: string;
   from: string[];
   where: string[];
-  search: string;
 }
 
 function tableSource(layer: LayerDefinition, tile: TileCoordinates, params: SqlParams): FeatureSource {
@@ -61,7 +60,6 @@ function tableSource(layer: LayerDefinition, tile: TileCoordinates, params: SqlP
     from: [`  FROM ${ident(layer.table.schema, layer.table.name)} AS t, bounds`],
     // The projected column has its own GiST index, which the tile's envelope (EPSG:3857) uses directly.
     where: [`  WHERE ${projected} && bounds.search`],
-    search: '%ENVELOPE%',
   };
 }
 
@@ -77,7 +75,6 @@ function generalisedSource(layer: LayerDefinition, z: string, params: SqlParams)
       `  WHERE g.${store.layerColumn} = ${params.add(layer.id, 'text')} AND g.${store.zoomColumn} = ${z}`,
       `    AND g.${store.geometryColumn} && bounds.search`,
     ],
-    search: '%ENVELOPE%',
   };
 }
 
@@ -100,7 +97,6 @@ export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: Ti
   const { extent, buffer } = layer.tiles;
   const isGeneralised = options.source !== 'table' && usesGeneralisedSource(layer.id, tile.z);
   const source = isGeneralised ? generalisedSource(layer, z, params) : tableSource(layer, tile, params);
-  const envelope = `ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${margin})`;
   const areaCondition = view.areaIds
     ? [`    AND ${areaFilterCondition(`t.${ident(layer.geometry.column)}`, params.add(view.areaIds))}`]
     : [];
@@ -112,7 +108,7 @@ export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: Ti
   const text = [
     'WITH bounds AS (',
     `  SELECT ST_TileEnvelope(${z}, ${x}, ${y}) AS tile,`,
-    `         ${source.search.replace('%ENVELOPE%', envelope)} AS search`,
+    `         ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${margin}) AS search`,
     '), features AS (',
     `  SELECT ${selected.join(',\n         ')}`,
     ...source.from,
