@@ -11,7 +11,7 @@ import type { LayerRegistry } from '../layers/registry.ts';
 import { parseTileCoordinates, type TileCoordinates } from '../tiles/tile-coordinates.ts';
 import type { RenderedTile } from '../tiles/tile-renderer.ts';
 import type { TileCacheOutcome, TileService } from '../tiles/tile-service.ts';
-import { CACHE_STATUS, matchesIfNoneMatch, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy } from './tile-responses.ts';
+import { CACHE_STATUS, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy, tileStatus } from './tile-responses.ts';
 
 /** What the front door needs: the one tile service, the registry, the log and the public cache policy. */
 export interface TileFrontDoorDeps extends TileCachePolicy {
@@ -106,8 +106,7 @@ export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
   const fixedHead = [...security, 'Cache-Control', cacheControl, 'Vary', TILE_VARY];
 
   function send(request: IncomingMessage, response: ServerResponse, requestId: string, rendered: RenderedTile, outcome: TileCacheOutcome, started: number): void {
-    const isNotModified = matchesIfNoneMatch(request.headers['if-none-match'], rendered.etag);
-    const status = isNotModified ? 304 : rendered.size === 0 ? 204 : 200;
+    const status = tileStatus(rendered, request.headers['if-none-match']);
     const head = fixedHead.concat('X-Request-Id', requestId, 'ETag', rendered.etag, 'Cache-Status', CACHE_STATUS[outcome]);
     if (status !== 200) {
       response.writeHead(status, head).end();

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
+import type { RenderedTile } from '../tiles/tile-renderer.ts';
 import type { TileCacheOutcome } from '../tiles/tile-service.ts';
 
 /** What the two ways of serving a tile (the Express route and the front door) share, so they answer alike. */
@@ -32,8 +33,14 @@ export const CACHE_STATUS: Readonly<Record<TileCacheOutcome, string>> = {
   collapsed: 'casa-sig; fwd=miss; collapsed',
 };
 
+/** The status of a tile answer: 304 when the client's copy is current, 204 for an empty tile, else 200. */
+export function tileStatus(rendered: RenderedTile, ifNoneMatch: string | undefined): 200 | 204 | 304 {
+  if (matchesIfNoneMatch(ifNoneMatch, rendered.etag)) return 304;
+  return rendered.size === 0 ? 204 : 200;
+}
+
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);

@@ -12,7 +12,7 @@ import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
 import { parseTileCoordinates } from '../tiles/tile-coordinates.ts';
 import type { TileService } from '../tiles/tile-service.ts';
-import { CACHE_STATUS, matchesIfNoneMatch, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy } from './tile-responses.ts';
+import { CACHE_STATUS, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy, tileStatus } from './tile-responses.ts';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -72,12 +72,9 @@ export function createTileRouter(deps: TileRouteDeps): Router {
       'Cache-Status': CACHE_STATUS[outcome],
       Vary: TILE_VARY,
     });
-    if (matchesIfNoneMatch(request.get('if-none-match'), rendered.etag)) {
-      response.status(304).end();
-      return;
-    }
-    if (rendered.size === 0) {
-      response.status(204).end();
+    const status = tileStatus(rendered, request.get('if-none-match'));
+    if (status !== 200) {
+      response.status(status).end();
       return;
     }
     response.type(MVT_CONTENT_TYPE);
