@@ -76,15 +76,14 @@ export class TileService {
 
   /** The tile from the cache, if it holds it: synchronous, for callers that can answer at once. */
   cachedTile(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): RenderedTile | undefined {
-    this.#listener.start();
-    return this.cache.get({ layer: layer.id, ...tile, visibilityClass: view.visibilityClass });
+    return this.#cached(cacheKeyOf(layer, view, tile));
   }
 
   /** The tile as this view sees it, and how it was obtained. */
   async getTile(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): Promise<{ tile: RenderedTile; outcome: TileCacheOutcome }> {
-    const cached = this.cachedTile(layer, view, tile);
+    const key = cacheKeyOf(layer, view, tile);
+    const cached = this.#cached(key);
     if (cached) return { tile: cached, outcome: 'hit' };
-    const key: TileCacheKey = { layer: layer.id, ...tile, visibilityClass: view.visibilityClass };
     const id = tileCacheKeyString(key);
     const pending = this.#inFlight.get(id);
     if (pending) return { tile: await pending.promise, outcome: 'collapsed' };
@@ -100,6 +99,12 @@ export class TileService {
     } finally {
       if (this.#inFlight.get(id) === flight) this.#inFlight.delete(id);
     }
+  }
+
+  /** A cache lookup; the first one starts the change listener, which caching depends on. */
+  #cached(key: TileCacheKey): RenderedTile | undefined {
+    this.#listener.start();
+    return this.cache.get(key);
   }
 
   /** Drops the cached and rendering tiles of the layer that the change can have altered. */
@@ -132,6 +137,11 @@ export class TileService {
     for (const flight of this.#inFlight.values()) flight.isFresh = false;
     this.#inFlight.clear();
   }
+}
+
+/** The cache entry of a tile as one visibility class sees it (public and staff never share one). */
+function cacheKeyOf(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): TileCacheKey {
+  return { layer: layer.id, ...tile, visibilityClass: view.visibilityClass };
 }
 
 /** Connection settings of the server's pool (pg keeps the password out of enumerable options). */
