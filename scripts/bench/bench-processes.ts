@@ -80,11 +80,11 @@ export function startCasaServer(name: string, databaseUrl: string, settings: Rec
   );
 }
 
-/** The plain approach (plain-tile-server.ts) on the benchmark database. */
-export function startPlainServer(databaseUrl: string, logDir: string): Promise<BenchServer> {
+/** A peer tile server of the benchmark (scripts/bench/<name>-tile-server.ts) on the benchmark database. */
+export function startPeerServer(name: 'plain' | 'minimal', databaseUrl: string, logDir: string): Promise<BenchServer> {
   return startProcess(
-    'plain',
-    [join(PROJECT_ROOT, 'scripts', 'bench', 'plain-tile-server.ts')],
+    name,
+    [join(PROJECT_ROOT, 'scripts', 'bench', `${name}-tile-server.ts`)],
     { DATABASE_URL: databaseUrl },
     logDir,
     /listening on (http:\/\/127\.0\.0\.1:\d+)/,

@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
 import { layerView } from '../../server/auth/policy.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -6,12 +5,14 @@ import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { ident } from '../../server/db/sql.ts';
 import type { LayerDefinition } from '../../server/layers/layer-definition.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
+import { serveBareTiles } from './bare-tile-server.ts';
 
 /**
  * The plain approach the benchmark compares casa-sig with: what pg_tileserv and dirt-simple-postgis-http-api
  * do, rebuilt as a minimal Node server. One un-generalised ST_AsMVT per request, geometry transformed per
  * row, an exact ST_Intersects filter against the tile (pg_tileserv's template: bounds CTE, ST_AsMVTGeom
- * with the layer's buffer, no simplification), the same public properties as casa-sig, no cache, no gzip.
+ * with the layer's buffer, no simplification), the same public properties as casa-sig, served by the bare
+ * HTTP server of bare-tile-server.ts (no cache, no gzip).
  * Runs as its own process: `node --import tsx scripts/bench/plain-tile-server.ts`, DATABASE_URL in the
  * environment; prints "listening on http://127.0.0.1:<port>".
  */
@@ -19,9 +20,6 @@ const registry = new LayerRegistry();
 
 /** pg_tileserv's pool default is 4 per core at most; dirt-simple uses node-postgres' default of 10. */
 const POOL_SIZE = 10;
-
-/** Numbers only: anything else is a 400, as in the peers. */
-const TILE_PATH = /^\/tiles\/([a-z_]+)\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.mvt$/;
 
 function plainTileSql(layer: LayerDefinition): string {
   const properties = layerView(PUBLIC_PRINCIPAL, layer).properties.filter(([, property]) => property.inTiles);
@@ -45,33 +43,9 @@ const pool = new pg.Pool({ connectionString: loadConfig().DATABASE_URL, max: POO
 pool.on('error', () => undefined);
 const sqlByLayer = new Map(registry.layers.map((layer) => [layer.id, plainTileSql(layer)]));
 
-async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const match = TILE_PATH.exec(request.url ?? '');
-  const sql = match ? sqlByLayer.get(match[1]!) : undefined;
-  if (!match || !sql) {
-    response.writeHead(404).end();
-    return;
-  }
-  const result = await pool.query<{ mvt: Buffer }>(sql, [Number(match[2]), Number(match[3]), Number(match[4])]);
-  const mvt = result.rows[0]?.mvt ?? Buffer.alloc(0);
-  if (mvt.length === 0) {
-    response.writeHead(204).end();
-    return;
-  }
-  response.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile', 'Content-Length': mvt.length }).end(mvt);
-}
-
-const server = createServer((request, response) => {
-  handle(request, response).catch(() => response.writeHead(500).end());
-});
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  console.log(`listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
-});
-const stop = () => {
-  server.close(() => void pool.end().then(() => process.exit(0)));
-  server.closeAllConnections();
-};
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+serveBareTiles(async (layerId, tile) => {
+  const sql = sqlByLayer.get(layerId);
+  if (!sql) return undefined;
+  const result = await pool.query<{ mvt: Buffer | null }>(sql, [tile.z, tile.x, tile.y]);
+  return result.rows[0]?.mvt ?? Buffer.alloc(0);
+}, () => pool.end());

@@ -11,8 +11,8 @@ import { TILE_SESSION_OPTIONS } from '../../server/tiles/tile-service.ts';
 import { benchAdminToken } from './bench-admin.ts';
 import type { BenchArgs } from './bench-args.ts';
 import { type BenchDatabase, defaultBenchDataDir, openBenchDatabase } from './bench-dataset.ts';
-import { type BenchServer, startCasaServer, startPlainServer } from './bench-processes.ts';
-import { type BenchReport, evaluateTargets, type LowZoomRow, type SizeRow, type ThroughputRow, type TuningRow, type ZoomTimeRow } from './bench-report.ts';
+import { type BenchServer, startCasaServer, startPeerServer } from './bench-processes.ts';
+import { type BenchReport, evaluateTargets, MEASUREMENT_NAMES as NAMES, type LowZoomRow, type SizeRow, type ThroughputRow, type TuningRow, type ZoomTimeRow } from './bench-report.ts';
 import { measureCacheMemory } from './cache-memory.ts';
 import { measureEditToFresh } from './edit-freshness.ts';
 import { measureQueryLatency } from './query-latency.ts';
@@ -33,13 +33,6 @@ type Plan = (typeof PLANS)[keyof typeof PLANS];
 /** Passes of the tile list that every configuration gets before it is measured. */
 const WARM_UP_PASSES = 3;
 
-const NAMES = {
-  reference: 'reference: raw ST_AsMVT in PostgreSQL',
-  plain: 'plain: one ungeneralised ST_AsMVT per request',
-  cold: 'casa-sig, cache off (cold)',
-  warm: 'casa-sig, cache on (warm)',
-} as const;
-
 interface Context {
   plan: Plan;
   log: (message: string) => void;
@@ -59,11 +52,12 @@ async function startCasa(context: Context, name: string, settings: Record<string
   return server;
 }
 
-/** Reference, plain, cold and warm at 1 and 10 clients, interleaved so that drift hits all alike. */
+/** Reference, minimal, plain, cold and warm at 1 and 10 clients, interleaved so that drift hits all alike. */
 async function measureThroughput(context: Context): Promise<{ rows: ThroughputRow[]; byName: Map<string, Measurement> }> {
   const { runner, plan, layer, tiles } = context;
-  const plain = await startPlainServer(context.database.url, context.logDir);
-  context.servers.push(plain);
+  const minimal = await startPeerServer('minimal', context.database.url, context.logDir);
+  const plain = await startPeerServer('plain', context.database.url, context.logDir);
+  context.servers.push(minimal, plain);
   const cold = await startCasa(context, 'casa-cold', { TILE_CACHE_MAX_BYTES: '0' });
   const warm = await startCasa(context, 'casa-warm', {});
   const queries = publicTileQueries(layer, tiles);
@@ -76,7 +70,7 @@ async function measureThroughput(context: Context): Promise<{ rows: ThroughputRo
   // Three passes each: the database's cache and prepared statements need one; the JIT of the servers and of
   // the load client needs more before a measurement describes the steady state a server runs in.
   context.log('warming up (three passes each: database cache, prepared statements, JIT, the warm server\'s tile cache)');
-  for (const job of [sql(10), http(plain, 10), http(cold, 10), http(warm, 10)]) await runner.run({ ...job, passes: WARM_UP_PASSES });
+  for (const job of [sql(10), http(minimal, 10), http(plain, 10), http(cold, 10), http(warm, 10)]) await runner.run({ ...job, passes: WARM_UP_PASSES });
 
   const rows: ThroughputRow[] = [];
   const byName = new Map<string, Measurement>();
@@ -84,6 +78,7 @@ async function measureThroughput(context: Context): Promise<{ rows: ThroughputRo
     context.log(`measuring with ${concurrency} client${concurrency === 1 ? '' : 's'}`);
     const measured = await measureInterleaved(runner, [
       { name: NAMES.reference, job: sql(concurrency) },
+      { name: NAMES.minimal, job: http(minimal, concurrency) },
       { name: NAMES.plain, job: http(plain, concurrency) },
       { name: NAMES.cold, job: http(cold, concurrency) },
       { name: NAMES.warm, job: http(warm, concurrency, plan.warmPasses) },
@@ -94,6 +89,7 @@ async function measureThroughput(context: Context): Promise<{ rows: ThroughputRo
       byName.set(`${measurement.name}@${concurrency}`, measurement);
     }
   }
+  await minimal.stop();
   await plain.stop();
   await cold.stop();
   return { rows, byName };
