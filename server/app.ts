@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { describePrincipal } from './auth/principal.ts';
-import { recordSecurityEvent } from './auth/security-events.ts';
+import { DenialAudit } from './auth/denial-audit.ts';
 import type { Config } from './config.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
@@ -44,6 +44,7 @@ export interface AppDeps {
     | 'LOGIN_ATTEMPTS_PER_USERNAME'
     | 'LOGIN_ATTEMPTS_PER_ADDRESS'
     | 'LOGIN_WINDOW_SECONDS'
+    | 'DENIAL_AUDIT_WINDOW_SECONDS'
     | 'FEATURES_DEFAULT_LIMIT'
     | 'FEATURES_MAX_LIMIT'
     | 'MAX_BODY_BYTES'
@@ -118,13 +119,16 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);
+  const denials = new DenialAudit({ windowSeconds: deps.config.DENIAL_AUDIT_WINDOW_SECONDS });
   app.use(
     createProblemHandler(deps.logger, (request, problem) =>
-      recordSecurityEvent(deps.pool, {
-        kind: 'access_denied',
+      denials.record(deps.pool, {
         principal: request.principal ? describePrincipal(request.principal) : 'public',
         address: request.ip,
-        detail: { method: request.method, path: request.path, status: problem.status, type: problem.type },
+        status: problem.status,
+        type: problem.type,
+        method: request.method,
+        path: request.path,
       }),
     ),
   );

@@ -26,6 +26,8 @@ const configSchema = z.object({
   LOGIN_ATTEMPTS_PER_USERNAME: z.coerce.number().int().min(1).max(1000).default(5).describe('Failed logins per username per window before 429'),
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20).describe('Failed logins per address per window before 429'),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900).describe('Login rate-limit window'),
+  DENIAL_AUDIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
+    .describe('Denials (401/403) from one source are audited once per window; the others are counted on its next row'),
   FEATURES_DEFAULT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100).describe('Items per page when no limit is given'),
   FEATURES_MAX_LIMIT: z.coerce.number().int().min(1).max(10_000).default(1_000).describe('Largest limit accepted on item lists'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000).describe('Largest request body accepted (413 beyond)'),

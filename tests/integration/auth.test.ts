@@ -173,4 +173,29 @@ describe('administration', () => {
     const denied = await (await fetch(`${server.url}/api/admin/security-events?kind=access_denied&limit=1`, { headers: admin })).json();
     expect(denied.events[0]).toMatchObject({ principal: 'public', address: expect.any(String), detail: { status: 401 } });
   });
+
+  it('audits a burst of denials from one source once per window, and counts the rest on its next row', async () => {
+    const windowed = await startTestServer(database.pool, { DENIAL_AUDIT_WINDOW_SECONDS: '2' });
+    try {
+      const deadKey = { Authorization: 'Bearer csk_deadbeef_0000000000000000000000000000000000000000000' };
+      const deniedRows = async (after: number) => (await database.pool.query(
+        "SELECT detail FROM security_events WHERE kind = 'access_denied' AND id > $1 ORDER BY id", [after])).rows.map((row) => row.detail);
+      const before = Number((await database.pool.query('SELECT coalesce(max(id), 0) AS id FROM security_events')).rows[0].id);
+      let windowEnds = 0;
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const response = await fetch(`${windowed.url}/api/query/stats?layer=permits&by=arrondissement`, { headers: deadKey });
+        expect(response.status).toBe(401);
+        // The window opened before the first answer was sent, so it has surely ended 2 s after that answer.
+        if (attempt === 0) windowEnds = Date.now() + 2000;
+      }
+      expect(await deniedRows(before)).toEqual([expect.objectContaining({ status: 401, type: 'invalid-credentials' })]);
+      await new Promise((resolve) => setTimeout(resolve, windowEnds + 50 - Date.now()));
+      expect((await fetch(`${windowed.url}/api/auth/me`, { headers: deadKey })).status).toBe(401);
+      const rows = await deniedRows(before);
+      expect(rows).toHaveLength(2);
+      expect(rows[1]).toMatchObject({ status: 401, type: 'invalid-credentials', path: '/api/auth/me', unrecordedBefore: 4 });
+    } finally {
+      await windowed.close();
+    }
+  });
 });
