@@ -9,6 +9,7 @@ import { createAuthenticator } from './auth/authenticate.ts';
 import { describePrincipal } from './auth/principal.ts';
 import { DenialAudit } from './auth/denial-audit.ts';
 import type { Config } from './config.ts';
+import { AdmissionQueue } from './http/admission-queue.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { requireJsonBodies } from './http/require-json.ts';
@@ -45,6 +46,8 @@ export interface AppDeps {
     | 'LOGIN_ATTEMPTS_PER_ADDRESS'
     | 'LOGIN_WINDOW_SECONDS'
     | 'DENIAL_AUDIT_WINDOW_SECONDS'
+    | 'QUERY_CONCURRENCY_MAX'
+    | 'QUERY_QUEUE_MAX'
     | 'FEATURES_DEFAULT_LIMIT'
     | 'FEATURES_MAX_LIMIT'
     | 'MAX_BODY_BYTES'
@@ -113,8 +116,16 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createOgcRouter(deps.registry));
   app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
-  app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry }));
-  app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry }));
+  // One queue for the spatial queries and the search, below the pool's size: the city's other software can
+  // ask as much as it likes without taking the connections that edits and sign-ins need.
+  const queries = new AdmissionQueue({
+    concurrency: deps.config.QUERY_CONCURRENCY_MAX,
+    maxQueued: deps.config.QUERY_QUEUE_MAX,
+    retryAfterSeconds: 2,
+    busyDetail: 'Too many queries are running right now; retry shortly',
+  });
+  app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry, queries }));
+  app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries }));
   app.use(createTileRouter({ tiles, registry: deps.registry, ...tileCachePolicy(deps.config) }));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 

@@ -28,6 +28,10 @@ const configSchema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900).describe('Login rate-limit window'),
   DENIAL_AUDIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
     .describe('Denials (401/403) from one source are audited once per window; the others are counted on its next row'),
+  QUERY_CONCURRENCY_MAX: z.coerce.number().int().min(1).max(199).default(6)
+    .describe('Spatial queries and searches run at once (each holds a connection of the DB_POOL_MAX); below DB_POOL_MAX so that edits and sign-ins always find one'),
+  QUERY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(64)
+    .describe('Spatial queries and searches allowed to wait; past it, 503 with Retry-After'),
   FEATURES_DEFAULT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100).describe('Items per page when no limit is given'),
   FEATURES_MAX_LIMIT: z.coerce.number().int().min(1).max(10_000).default(1_000).describe('Largest limit accepted on item lists'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000).describe('Largest request body accepted (413 beyond)'),
@@ -52,6 +56,9 @@ const configSchema = z.object({
     .describe('Cache-Control max-age of public tiles'),
   TILE_PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300)
     .describe('Cache-Control stale-while-revalidate of public tiles'),
+}).refine((config) => config.QUERY_CONCURRENCY_MAX < config.DB_POOL_MAX, {
+  message: 'must be below DB_POOL_MAX, so that edits and sign-ins always find a connection',
+  path: ['QUERY_CONCURRENCY_MAX'],
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

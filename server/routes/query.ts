@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import type { AdmissionQueue } from '../http/admission-queue.ts';
 import { AppError, BadRequestError } from '../http/errors.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
@@ -49,17 +50,20 @@ export const statsQuery = z.looseObject({
   today: isoDate.optional(),
 });
 
-/** Spatial questions for the city's other software; each checks its endpoint scope and the layer policy. */
-export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry }): Router {
+/**
+ * Spatial questions for the city's other software; each checks its endpoint scope and the layer policy, then
+ * waits for a slot of the query queue (shared with search) before it touches the database.
+ */
+export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue }): Router {
   const router = Router();
-  const { pool, registry } = deps;
+  const { pool, registry, queries } = deps;
   const noStore = { 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' };
 
   router.get('/api/query/locate', async (request, response) => {
     assertCanUse(request.principal, 'query:locate');
     const query = parseRequest(locateQuery, request.query, 'query');
     assertInRegion(query.lon, query.lat);
-    response.set(noStore).json(await locatePoint(pool, registry, request.principal, query.lon, query.lat));
+    response.set(noStore).json(await queries.run(() => locatePoint(pool, registry, request.principal, query.lon, query.lat)));
   });
 
   router.get('/api/query/nearby', async (request, response) => {
@@ -67,7 +71,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const query = parseRequest(nearbyQuery, request.query, 'query');
     const layer = layerParameter(registry, request.principal, query.layer);
     assertInRegion(query.lon, query.lat);
-    const features = await findNearby(pool, layer, request.principal, query);
+    const features = await queries.run(() => findNearby(pool, layer, request.principal, query));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, radiusM: query.radius, numberReturned: features.length, features });
   });
 
@@ -77,8 +81,10 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const layers = body.layers.map((id) => layerParameter(registry, request.principal, id, 'layers'));
     const cursor = body.cursor === undefined ? { layerIndex: 0, afterId: 0 } : decodeCursor(body.cursor);
     if (!cursor) throw new BadRequestError('invalid-body', 'cursor must come from a previous response');
-    const area = await resolveSearchArea(pool, { geometry: body.geometry, ...(body.areaId ? { areaId: body.areaId } : {}) });
-    const page = await findWithin(pool, request.principal, layers, area, { limit: body.limit, cursor });
+    const page = await queries.run(async () => {
+      const area = await resolveSearchArea(pool, { geometry: body.geometry, ...(body.areaId ? { areaId: body.areaId } : {}) });
+      return findWithin(pool, request.principal, layers, area, { limit: body.limit, cursor });
+    });
     response.set(noStore).json({ type: 'FeatureCollection', numberReturned: page.features.length, features: page.features, next: page.next });
   });
 
@@ -88,7 +94,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const layer = layerParameter(registry, request.principal, query.layer);
     layerParameter(registry, request.principal, 'road_segments', 'road');
     const road = query.road !== undefined ? { roadId: query.road } : { street: query.street! };
-    const features = await findAlong(pool, layer, request.principal, road, query);
+    const features = await queries.run(() => findAlong(pool, layer, request.principal, road, query));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, numberReturned: features.length, features });
   });
 
@@ -109,14 +115,17 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
       return [{ property, value }];
     });
     if ((query.from || query.to) && !layer.primaryDateProperty) throw new AppError(400, 'invalid-query', 'Bad request', `Layer ${layer.id} has no date to filter on`);
-    const areas = await computeStats(pool, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today });
+    const areas = await queries.run(() => computeStats(pool, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today }));
     response.set(noStore).json({ layer: layer.id, by: query.by, dateProperty: layer.primaryDateProperty ?? null, areas });
   });
 
   return router;
 }
 
-const problems = { 400: 'Malformed or missing parameter (the problem names it)', 401: 'Credentials required', 403: 'Not allowed', 422: 'Point or polygon outside what casa-sig can answer' };
+const problems = {
+  400: 'Malformed or missing parameter (the problem names it)', 401: 'Credentials required', 403: 'Not allowed',
+  422: 'Point or polygon outside what casa-sig can answer', 503: 'Too many queries at once; retry after Retry-After seconds',
+};
 
 export const queryOperations: ApiOperation[] = [
   { method: 'get', path: '/api/query/locate', tag: 'query', access: 'public', summary: 'Admin areas, nearest road and nearest stop of each mode for a point', query: locateQuery, responses: { 200: 'Location', ...problems } },

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import type { AdmissionQueue } from '../http/admission-queue.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -36,7 +37,7 @@ export const searchQuery = z
   });
 
 /** GET /api/search: bilingual, typo-tolerant search of places, as the caller may see them. */
-export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistry }): Router {
+export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue }): Router {
   const router = Router();
 
   router.get('/api/search', async (request, response) => {
@@ -44,12 +45,12 @@ export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistr
     const query = parseRequest(searchQuery, request.query, 'query');
     const position = query.lon !== undefined && query.lat !== undefined ? { lon: query.lon, lat: query.lat } : null;
     if (position) assertInRegion(position.lon, position.lat);
-    const results = await runSearch(deps.pool, deps.registry, request.principal, {
+    const results = await deps.queries.run(() => runSearch(deps.pool, deps.registry, request.principal, {
       q: query.q,
       layers: query.layers?.split(','),
       position,
       limit: query.limit,
-    });
+    }));
     response.set({ 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' }).json({ results });
   });
 
@@ -73,6 +74,7 @@ export const searchOperations: ApiOperation[] = [
       401: 'Credentials required (a layer named in layers is not public)',
       403: 'Not allowed (scope "search", or a layer named in layers)',
       422: 'Position outside the Casablanca region',
+      503: 'Too many queries at once; retry after Retry-After seconds',
     },
   },
 ];

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
+import { AdmissionQueue } from '../http/admission-queue.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { RenderQueue } from './render-queue.ts';
 import { isInRange, TileCache, type TileCacheKey, tileCacheKeyString } from './tile-cache.ts';
 import { TileChangeListener } from './tile-change-listener.ts';
 import { type TileCoordinates, tileRangeForBbox } from './tile-coordinates.ts';
@@ -45,7 +45,7 @@ export class TileService {
   readonly #registry: LayerRegistry;
   readonly #settings: TileServiceSettings;
   readonly #pool: pg.Pool;
-  readonly #queue: RenderQueue;
+  readonly #queue: AdmissionQueue;
   readonly #listener: TileChangeListener;
   readonly #inFlight = new Map<string, InFlight>();
   readonly #ownerWatch: NodeJS.Timeout;
@@ -56,7 +56,12 @@ export class TileService {
     this.#settings = settings;
     this.cache = new TileCache(settings.cacheMaxBytes);
     this.#pool = createTilePool(serverPool, settings);
-    this.#queue = new RenderQueue({ concurrency: settings.poolSize, maxQueued: settings.queueMax, retryAfterSeconds: settings.retryAfterSeconds });
+    this.#queue = new AdmissionQueue({
+      concurrency: settings.poolSize,
+      maxQueued: settings.queueMax,
+      retryAfterSeconds: settings.retryAfterSeconds,
+      busyDetail: 'Too many tiles are being drawn right now; retry shortly',
+    });
     this.#listener = new TileChangeListener({
       connection: connectionOf(serverPool),
       onChange: (change) => this.invalidate(change),

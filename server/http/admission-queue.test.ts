@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderQueue, TileRenderBusyError } from './render-queue.ts';
+import { AdmissionQueue, ServerBusyError } from './admission-queue.ts';
 
 /** A task that finishes when `finish()` is called, recording that it started. */
 function controllable(started: string[], name: string) {
@@ -8,9 +8,9 @@ function controllable(started: string[], name: string) {
   return { task: () => (started.push(name), done), finish: () => finish() };
 }
 
-describe('RenderQueue', () => {
+describe('AdmissionQueue', () => {
   it('runs at most `concurrency` tasks, queues the next ones in order and refuses past the queue', async () => {
-    const queue = new RenderQueue({ concurrency: 2, maxQueued: 1, retryAfterSeconds: 3 });
+    const queue = new AdmissionQueue({ concurrency: 2, maxQueued: 1, retryAfterSeconds: 3, busyDetail: 'Too busy' });
     const started: string[] = [];
     const [a, b, c] = ['a', 'b', 'c'].map((name) => controllable(started, name));
     const running = [queue.run(a!.task), queue.run(b!.task), queue.run(c!.task)];
@@ -19,8 +19,8 @@ describe('RenderQueue', () => {
     expect([queue.active, queue.queued]).toEqual([2, 1]);
 
     const refused = await queue.run(async () => 'd').catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(TileRenderBusyError);
-    expect(refused).toMatchObject({ status: 503, type: 'unavailable', headers: { 'Retry-After': '3' } });
+    expect(refused).toBeInstanceOf(ServerBusyError);
+    expect(refused).toMatchObject({ status: 503, type: 'unavailable', detail: 'Too busy', headers: { 'Retry-After': '3' } });
 
     b!.finish();
     await running[1];
@@ -33,7 +33,7 @@ describe('RenderQueue', () => {
   });
 
   it('frees the slot of a failed task', async () => {
-    const queue = new RenderQueue({ concurrency: 1, maxQueued: 0, retryAfterSeconds: 1 });
+    const queue = new AdmissionQueue({ concurrency: 1, maxQueued: 0, retryAfterSeconds: 1, busyDetail: 'Too busy' });
     await expect(queue.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await queue.run(async () => 'next')).toBe('next');
     expect(queue.active).toBe(0);
