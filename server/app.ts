@@ -114,16 +114,16 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createWebhooksRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createLayersRouter(deps.registry));
   app.use(createOgcRouter(deps.registry));
-  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
-  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
-  // One queue for the spatial queries and the search, below the pool's size: the city's other software can
-  // ask as much as it likes without taking the connections that edits and sign-ins need.
+  // One queue for the spatial queries, the search and item lists, below the pool's size: the city's other
+  // software can ask as much as it likes without taking the connections that edits and sign-ins need.
   const queries = new AdmissionQueue({
     concurrency: deps.config.QUERY_CONCURRENCY_MAX,
     maxQueued: deps.config.QUERY_QUEUE_MAX,
     retryAfterSeconds: 2,
     busyDetail: 'Too many queries are running right now; retry shortly',
   });
+  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, queries }));
+  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry, queries }));
   app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries }));
   app.use(createTileRouter({ tiles, registry: deps.registry, ...tileCachePolicy(deps.config) }));

@@ -29,9 +29,9 @@ const configSchema = z.object({
   DENIAL_AUDIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
     .describe('Denials (401/403) from one source are audited once per window; the others are counted on its next row'),
   QUERY_CONCURRENCY_MAX: z.coerce.number().int().min(1).max(199).default(6)
-    .describe('Spatial queries and searches run at once (each holds a connection of the DB_POOL_MAX); below DB_POOL_MAX so that edits and sign-ins always find one'),
+    .describe('Spatial queries, searches and item lists run at once (each holds a connection of the DB_POOL_MAX); below DB_POOL_MAX so that edits and sign-ins always find one'),
   QUERY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(64)
-    .describe('Spatial queries and searches allowed to wait; past it, 503 with Retry-After'),
+    .describe('Spatial queries, searches and item lists allowed to wait; past it, 503 with Retry-After'),
   FEATURES_DEFAULT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100).describe('Items per page when no limit is given'),
   FEATURES_MAX_LIMIT: z.coerce.number().int().min(1).max(10_000).default(1_000).describe('Largest limit accepted on item lists'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000).describe('Largest request body accepted (413 beyond)'),

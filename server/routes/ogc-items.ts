@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import type { AdmissionQueue } from '../http/admission-queue.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { assertAllowed, layerView } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
@@ -25,6 +26,8 @@ export interface ItemRouteDeps {
   pool: pg.Pool;
   registry: LayerRegistry;
   config: Pick<Config, 'FEATURES_DEFAULT_LIMIT' | 'FEATURES_MAX_LIMIT' | 'MAX_GEOMETRY_VERTICES'>;
+  /** Item lists (the bulk reads of other software and harvesters) wait here with the spatial queries. */
+  queries: AdmissionQueue;
 }
 
 function parseId(text: string, name = 'id'): number {
@@ -68,7 +71,7 @@ function sendFeature(request: Request, response: Response, layer: LayerDefinitio
 
 export function createItemsRouter(deps: ItemRouteDeps): Router {
   const router = Router();
-  const { pool, registry, config } = deps;
+  const { pool, registry, config, queries } = deps;
   const writeOptions = (request: Request) => ({ maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request) });
   const layerOf = (request: Request) => findReadableLayer(registry, String(request.params.layer), request.principal);
 
@@ -80,9 +83,9 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
       defaultLimit: config.FEATURES_DEFAULT_LIMIT,
       maxLimit: config.FEATURES_MAX_LIMIT,
     });
-    const result = parsed.asOf
-      ? await listFeaturesAsOf(pool, layer, view, parsed.asOf, parsed.filter)
-      : await listFeatures(pool, layer, view, parsed.filter);
+    const result = await queries.run(() => parsed.asOf
+      ? listFeaturesAsOf(pool, layer, view, parsed.asOf, parsed.filter)
+      : listFeatures(pool, layer, view, parsed.filter));
     const self = new URL(`${requestOrigin(request)}${request.originalUrl}`);
     const links: Record<string, string>[] = [
       { rel: 'self', type: GEOJSON, href: self.toString() },
@@ -207,7 +210,7 @@ const writeProblems = { 400: 'Malformed JSON', 401: 'Sign in', 403: 'Not allowed
 const locked = { 412: 'Stale If-Match (current ETag returned)', 428: 'If-Match required' };
 
 export const itemOperations: ApiOperation[] = [
-  { method: 'get', path: '/ogc/collections/{layer}/items', tag: 'ogc', access: 'by-layer', params: layerParams, query: itemsQuery, responseType: GEOJSON, summary: 'Features of a layer, keyset-paged, with bbox, datetime, property filters and asOf', responses: { 200: 'FeatureCollection', 400: 'Bad parameter', 401: 'Sign in', 403: 'Not allowed', 404: 'Unknown layer' } },
+  { method: 'get', path: '/ogc/collections/{layer}/items', tag: 'ogc', access: 'by-layer', params: layerParams, query: itemsQuery, responseType: GEOJSON, summary: 'Features of a layer, keyset-paged, with bbox, datetime, property filters and asOf', responses: { 200: 'FeatureCollection', 400: 'Bad parameter', 401: 'Sign in', 403: 'Not allowed', 404: 'Unknown layer', 503: 'Too many queries at once; retry after Retry-After seconds' } },
   { method: 'post', path: '/ogc/collections/{layer}/items', tag: 'ogc', access: 'by-layer', params: layerParams, body: featureBody, responseType: GEOJSON, summary: 'Create a feature (201, Location, ETag; warnings returned)', responses: { 201: 'Created', ...writeProblems } },
   { method: 'get', path: '/ogc/collections/{layer}/items/{id}', tag: 'ogc', access: 'by-layer', params: itemParams, responseType: GEOJSON, summary: 'One feature with its strong ETag', responses: { 200: 'Feature', 404: 'No such feature' } },
   { method: 'put', path: '/ogc/collections/{layer}/items/{id}', tag: 'ogc', access: 'by-layer', params: itemParams, body: featureBody, responseType: GEOJSON, summary: 'Replace a feature (If-Match)', responses: { 200: 'Replaced', ...writeProblems, ...locked } },

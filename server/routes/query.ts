@@ -52,7 +52,7 @@ export const statsQuery = z.looseObject({
 
 /**
  * Spatial questions for the city's other software; each checks its endpoint scope and the layer policy, then
- * waits for a slot of the query queue (shared with search) before it touches the database.
+ * waits for a slot of the query queue (shared with search and item lists) before it touches the database.
  */
 export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue }): Router {
   const router = Router();

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/start-server.ts';
 
 /**
  * The query queue on a real database: one spatial query is kept waiting on a table lock, so it holds the only
- * query slot; the next query is refused with a 503, while an edit still goes through.
+ * query slot; the next query, search or item list is refused with a 503, while an edit still goes through.
  */
 let database: ScratchDatabase;
 let server: TestServer;
@@ -36,7 +36,7 @@ async function untilQueryWaitsOnLock(): Promise<void> {
 }
 
 describe('query queue', () => {
-  it('refuses queries past its bounds with a 503 problem, and leaves connections for edits', async () => {
+  it('refuses queries, searches and item lists past its bounds with a 503 problem, and leaves connections for edits', async () => {
     const locker = new pg.Client({ connectionString: database.url });
     await locker.connect();
     try {
@@ -55,6 +55,9 @@ describe('query queue', () => {
         requestId: refused.headers.get('x-request-id'),
       });
 
+      expect((await fetch(`${server.url}/ogc/collections/road_segments/items?limit=10`)).status).toBe(503);
+      expect((await fetch(`${server.url}/api/query/nearby?layer=transit_stops&lon=-7.62&lat=33.59`)).status).toBe(503);
+
       const edit = await fetch(`${server.url}/ogc/collections/road_segments/items`, {
         method: 'POST',
         headers: { ...planner, 'Content-Type': 'application/geo+json', Origin: server.url },
@@ -67,6 +70,7 @@ describe('query queue', () => {
       expect(answered.status).toBe(200);
       expect((await answered.json()).layer).toBe('permits');
       expect((await fetch(`${server.url}/api/search?q=zerktouni`)).status).toBe(200);
+      expect((await fetch(`${server.url}/ogc/collections/road_segments/items?limit=10`)).status).toBe(200);
     } finally {
       await locker.end();
     }
