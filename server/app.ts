@@ -18,6 +18,7 @@ import { createRequestLogger } from './http/request-log.ts';
 import type { LayerRegistry } from './layers/registry.ts';
 import { createAdminRouter } from './routes/admin.ts';
 import { createApiDocsRouter } from './routes/api-docs.ts';
+import { createArchiveRouter } from './routes/archives.ts';
 import { ALL_OPERATIONS } from './routes/operations.ts';
 import { createAuthRouter } from './routes/auth.ts';
 import { createChangesRouter } from './routes/changes.ts';
@@ -41,6 +42,7 @@ export interface AppDeps {
   config: Pick<
     Config,
     | 'CLIENT_DIST_DIR'
+    | 'TILE_ARCHIVE_DIR'
     | 'SESSION_TTL_SECONDS'
     | 'LOGIN_ATTEMPTS_PER_USERNAME'
     | 'LOGIN_ATTEMPTS_PER_ADDRESS'
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry, queries }));
   app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries }));
   app.use(createTileRouter({ tiles, registry: deps.registry, ...tileCachePolicy(deps.config) }));
+  app.use(createArchiveRouter(deps.config.TILE_ARCHIVE_DIR));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);

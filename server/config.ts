@@ -41,6 +41,8 @@ const configSchema = z.object({
   WEBHOOK_ALLOWED_NETWORKS: z.string().default('')
     .describe('IPs or CIDR networks (comma-separated, e.g. 10.20.0.0/16) that webhooks may reach although loopback, private or reserved; public addresses are always allowed'),
   CLIENT_DIST_DIR: z.string().default(join(PROJECT_ROOT, 'dist', 'client')).describe('Built client to serve'),
+  TILE_ARCHIVE_DIR: z.string().default(join(PROJECT_ROOT, 'tiles'))
+    .describe('Where npm run tiles:archive writes PMTiles archives and /archives/{name}.pmtiles serves them from'),
   TILE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).max(8_000_000_000).default(64 * 1024 * 1024)
     .describe('Byte budget of the in-memory tile cache (compressed tiles plus per-entry overhead); 0 = no cache'),
   TILE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8)

@@ -1,6 +1,7 @@
 import type { ApiOperation } from '../http/api-operation.ts';
 import { adminOperations } from './admin.ts';
 import { apiDocsOperations } from './api-docs.ts';
+import { archiveOperations } from './archives.ts';
 import { authOperations } from './auth.ts';
 import { changesOperations } from './changes.ts';
 import { healthOperations } from './health.ts';
@@ -20,6 +21,7 @@ export const ALL_OPERATIONS: readonly ApiOperation[] = [
   ...adminOperations,
   ...layersOperations,
   ...tileOperations,
+  ...archiveOperations,
   ...ogcOperations,
   ...itemOperations,
   ...changesOperations,

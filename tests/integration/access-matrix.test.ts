@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerDefinition, Role } from '../../server/layers/layer-definition.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
@@ -23,17 +26,21 @@ let database: ScratchDatabase;
 let server: TestServer;
 let callers: MatrixCallers;
 let ids: FixtureIds;
+let archiveDir: string;
 
 beforeAll(async () => {
   database = await createScratchDatabase();
   ids = await insertFixtureRows(database.pool);
   callers = await createMatrixCallers(database.pool, 'matrix', '06.141');
+  archiveDir = mkdtempSync(join(tmpdir(), 'casa-sig-matrix-archives-'));
+  writeFileSync(join(archiveDir, 'city.pmtiles'), 'PMTiles');
   // Every caller tries a wrong password once; the rate limit has its own test (auth.test.ts).
-  server = await startTestServer(database.pool, { LOGIN_ATTEMPTS_PER_USERNAME: '100' });
+  server = await startTestServer(database.pool, { LOGIN_ATTEMPTS_PER_USERNAME: '100', TILE_ARCHIVE_DIR: archiveDir });
 });
 afterAll(async () => {
   await server?.close();
   await database?.drop();
+  if (archiveDir) rmSync(archiveDir, { recursive: true, force: true });
 });
 
 const scopesOf = (caller: MatrixCaller) => (caller === 'read_key' ? callers.readKeyScopes : caller === 'write_key' ? callers.writeKeyScopes : []);
@@ -108,6 +115,7 @@ const rows: MatrixRow[] = [
   { operation: 'GET /api/openapi.json', name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expected: () => 200 },
   { operation: 'GET /api/docs', name: 'docs', method: 'GET', path: () => '/api/docs', expected: () => 200 },
   { operation: 'GET /api/layers', name: 'layers', method: 'GET', path: () => '/api/layers', expected: openStatus },
+  { operation: 'GET /archives/{name}.pmtiles', name: 'tile archive', method: 'GET', path: () => '/archives/city.pmtiles', expected: openStatus },
   { operation: 'GET /api/auth/me', name: 'me', method: 'GET', path: () => '/api/auth/me', expected: openStatus },
   { operation: 'POST /api/auth/login', name: 'login with a wrong password', method: 'POST', path: () => '/api/auth/login', body: { username: 'nobody', password: 'wrong password' }, expected: () => 401 },
   { operation: 'GET /ogc', name: 'landing', method: 'GET', path: () => '/ogc', expected: openStatus },

@@ -1,0 +1,40 @@
+import { type NextFunction, type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import type { ApiOperation } from '../http/api-operation.ts';
+import { NotFoundError } from '../http/errors.ts';
+
+/** The MIME type registered for PMTiles archives. */
+export const PMTILES_CONTENT_TYPE = 'application/vnd.pmtiles';
+
+/** Archive names as `npm run tiles:archive -- --out` writes them: lowercase words and hyphens. */
+const ARCHIVE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Rebuilt now and then (a snapshot); five minutes keeps a CDN in front useful and a rebuild visible soon. */
+const ARCHIVE_MAX_AGE_MS = 5 * 60_000;
+
+/**
+ * GET /archives/{name}.pmtiles: the tile archives of `npm run tiles:archive` (server/tiles/tile-archive.ts),
+ * public like the map they hold, with HTTP Range requests, which is how PMTiles readers fetch a tile, and
+ * ETag / Last-Modified for revalidation.
+ */
+export function createArchiveRouter(archiveDir: string): Router {
+  const router = Router();
+  router.get('/archives/:name.pmtiles', (request: Request, response: Response, next: NextFunction) => {
+    const name = String(request.params.name);
+    const missing = () => new NotFoundError('archive-not-found', `No archive named ${name}.pmtiles`);
+    if (!ARCHIVE_NAME.test(name)) throw missing();
+    response.type(PMTILES_CONTENT_TYPE);
+    response.sendFile(`${name}.pmtiles`, { root: archiveDir, maxAge: ARCHIVE_MAX_AGE_MS, dotfiles: 'deny' }, (error?: Error & { status?: number }) => {
+      if (error && !response.headersSent) next(error.status === 404 ? missing() : error);
+    });
+  });
+  return router;
+}
+
+export const archiveOperations: ApiOperation[] = [
+  {
+    method: 'get', path: '/archives/{name}.pmtiles', tag: 'map', access: 'public', params: z.strictObject({ name: z.string() }), responseType: PMTILES_CONTENT_TYPE,
+    summary: 'A PMTiles v3 archive of the public map (npm run tiles:archive); read it with HTTP Range requests',
+    responses: { 200: 'The archive', 206: 'A byte range of it', 304: 'Not modified', 404: 'No such archive', 416: 'Range not satisfiable' },
+  },
+];

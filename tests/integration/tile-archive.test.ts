@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { FetchSource, PMTiles, TileType } from 'pmtiles';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT } from '../../server/config.ts';
+import { LayerRegistry } from '../../server/layers/registry.ts';
+import { REGION_BOUNDS } from '../../server/layers/region.ts';
+import { buildPublicArchive, publicLayers } from '../../server/tiles/tile-archive.ts';
+import { type TileCoordinates, tileRangeForBbox } from '../../server/tiles/tile-coordinates.ts';
+import { createTestPool } from '../helpers/database.ts';
+import { type DecodedFeature, decodeTile } from '../helpers/decode-tile.ts';
+import { startTestServer, type TestServer } from '../helpers/start-server.ts';
+
+/**
+ * The public map as a PMTiles archive, built from the sample data and read back through the server with
+ * the official reader (pmtiles' FetchSource makes the HTTP Range requests a browser would).
+ */
+const registry = new LayerRegistry();
+const ZOOMS = { minZoom: 10, maxZoom: 13 };
+let pool: pg.Pool;
+let server: TestServer;
+let archiveDir: string;
+
+beforeAll(async () => {
+  pool = createTestPool('sample');
+  archiveDir = mkdtempSync(join(tmpdir(), 'casa-sig-archives-'));
+  const built = await buildPublicArchive(pool, registry, { ...ZOOMS, concurrency: 2 });
+  writeFileSync(join(archiveDir, 'city.pmtiles'), built.archive);
+  server = await startTestServer(pool, { TILE_ARCHIVE_DIR: archiveDir });
+});
+afterAll(async () => {
+  await server?.close();
+  await pool?.end();
+  if (archiveDir) rmSync(archiveDir, { recursive: true, force: true });
+});
+
+function regionTiles(): TileCoordinates[] {
+  const tiles: TileCoordinates[] = [];
+  for (let z = ZOOMS.minZoom; z <= ZOOMS.maxZoom; z += 1) {
+    const range = tileRangeForBbox(REGION_BOUNDS, z, 0);
+    for (let x = range.minX; x <= range.maxX; x += 1) for (let y = range.minY; y <= range.maxY; y += 1) tiles.push({ z, x, y });
+  }
+  return tiles;
+}
+
+/** The layers of one tile as the public gets them from the live tile endpoint, one request per layer. */
+async function liveLayers(tile: TileCoordinates): Promise<Record<string, DecodedFeature[]>> {
+  const layers: Record<string, DecodedFeature[]> = {};
+  for (const layer of publicLayers(registry)) {
+    if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) continue;
+    const response = await fetch(`${server.url}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt`);
+    if (response.status === 204) continue;
+    expect(response.status).toBe(200);
+    Object.assign(layers, decodeTile(new Uint8Array(await response.arrayBuffer()), tile));
+  }
+  return layers;
+}
+
+describe('the public tile archive', () => {
+  it('holds every public layer of every tile exactly as the live tiles draw it, and nothing the public may not see', async () => {
+    const archive = new PMTiles(new FetchSource(`${server.url}/archives/city.pmtiles`));
+    const header = await archive.getHeader();
+    expect(header).toMatchObject({ specVersion: 3, tileType: TileType.Mvt, minZoom: ZOOMS.minZoom, maxZoom: ZOOMS.maxZoom, clustered: true });
+    const metadata = (await archive.getMetadata()) as { vector_layers: { id: string; fields: Record<string, string> }[] };
+    expect(metadata.vector_layers.map((layer) => layer.id)).toEqual(['admin_areas', 'road_segments', 'permits', 'establishments', 'transit_routes', 'transit_stops']);
+    expect(Object.keys(metadata.vector_layers.find((layer) => layer.id === 'permits')!.fields)).not.toContain('applicant_name');
+
+    let tilesWithFeatures = 0;
+    const layersSeen = new Set<string>();
+    for (const tile of regionTiles()) {
+      const stored = await archive.getZxy(tile.z, tile.x, tile.y);
+      const live = await liveLayers(tile);
+      if (Object.keys(live).length === 0) {
+        expect(stored, `${tile.z}/${tile.x}/${tile.y} is empty live`).toBeUndefined();
+        continue;
+      }
+      expect(stored, `${tile.z}/${tile.x}/${tile.y}`).toBeDefined();
+      const archived = decodeTile(new Uint8Array(stored!.data), tile);
+      expect(archived, `${tile.z}/${tile.x}/${tile.y}`).toEqual(live);
+      for (const [layer, features] of Object.entries(archived)) {
+        layersSeen.add(layer);
+        for (const feature of features) expect(Object.keys(feature.properties).filter((name) => /applicant|operator|inspector/.test(name))).toEqual([]);
+      }
+      tilesWithFeatures += 1;
+    }
+    expect(tilesWithFeatures).toBeGreaterThan(20);
+    expect([...layersSeen].sort()).toEqual(['admin_areas', 'establishments', 'permits', 'road_segments', 'transit_routes', 'transit_stops']);
+  });
+
+  it('answers byte ranges (206), revalidation (304) and unknown or malformed names (404 problem)', async () => {
+    const url = `${server.url}/archives/city.pmtiles`;
+    const range = await fetch(url, { headers: { Range: 'bytes=0-126' } });
+    expect(range.status).toBe(206);
+    expect(range.headers.get('content-type')).toBe('application/vnd.pmtiles');
+    expect(range.headers.get('content-range')).toMatch(/^bytes 0-126\/\d+$/);
+    expect(Buffer.from(await range.arrayBuffer()).subarray(0, 7).toString('latin1')).toBe('PMTiles');
+    const whole = await fetch(url);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(readFileSync(join(archiveDir, 'city.pmtiles')))).toBe(true);
+    // node:http, not fetch: fetch adds Cache-Control: no-cache to conditional requests, which asks for the body.
+    const revalidated = await new Promise<number>((resolve, reject) => {
+      get(url, { headers: { 'If-None-Match': whole.headers.get('etag')! } }, (answer) => resolve(answer.resume().statusCode!)).on('error', reject);
+    });
+    expect(revalidated).toBe(304);
+
+    for (const path of ['/archives/nowhere.pmtiles', '/archives/..%2Fcity.pmtiles', '/archives/.hidden.pmtiles', '/archives/CITY.pmtiles']) {
+      const missing = await fetch(`${server.url}${path}`);
+      expect(missing.status, path).toBe(404);
+      expect(missing.headers.get('content-type'), path).toMatch(/^application\/problem\+json/);
+      expect(await missing.text(), path).not.toContain(archiveDir);
+    }
+  });
+
+  it('is written by npm run tiles:archive, which refuses bad zooms plainly', () => {
+    const out = join(archiveDir, 'from-cli.pmtiles');
+    const run = (args: string[]) => spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'scripts', 'build-tile-archive.ts'), ...args], {
+      cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: inject('sampleDatabaseUrl') }, encoding: 'utf8', timeout: 120_000,
+    });
+    const built = run(['--min-zoom', '11', '--max-zoom', '12', '--out', out]);
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    expect(built.stdout).toMatch(/wrote .*from-cli\.pmtiles: \d+ tiles of admin_areas, road_segments, permits, establishments, transit_routes, transit_stops, z11-z12/);
+    expect(readFileSync(out).subarray(0, 7).toString('latin1')).toBe('PMTiles');
+    const refused = run(['--max-zoom', '40', '--out', out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--max-zoom must be a zoom from 0 to 22');
+  });
+});
