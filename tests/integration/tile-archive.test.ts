@@ -3,38 +3,41 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type pg from 'pg';
 import { FetchSource, PMTiles, TileType } from 'pmtiles';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.ts';
+import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { REGION_BOUNDS } from '../../server/layers/region.ts';
 import { buildPublicArchive, publicLayers } from '../../server/tiles/tile-archive.ts';
 import { type TileCoordinates, tileRangeForBbox } from '../../server/tiles/tile-coordinates.ts';
-import { createTestPool } from '../helpers/database.ts';
 import { type DecodedFeature, decodeTile } from '../helpers/decode-tile.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
 
 /**
  * The public map as a PMTiles archive, built from the sample data and read back through the server with
- * the official reader (pmtiles' FetchSource makes the HTTP Range requests a browser would).
+ * the official reader (pmtiles' FetchSource makes the HTTP Range requests a browser would). The sample data
+ * is loaded into a database of this file's own: the shared sample database is edited (and put back) by
+ * other tests, which would change live tiles between the build and the comparison.
  */
 const registry = new LayerRegistry();
 const ZOOMS = { minZoom: 10, maxZoom: 13 };
-let pool: pg.Pool;
+let database: ScratchDatabase;
 let server: TestServer;
 let archiveDir: string;
 
 beforeAll(async () => {
-  pool = createTestPool('sample');
+  database = await createScratchDatabase();
+  await loadSampleDataOnce(database.pool);
   archiveDir = mkdtempSync(join(tmpdir(), 'casa-sig-archives-'));
-  const built = await buildPublicArchive(pool, registry, { ...ZOOMS, concurrency: 2 });
+  const built = await buildPublicArchive(database.pool, registry, { ...ZOOMS, concurrency: 2 });
   writeFileSync(join(archiveDir, 'city.pmtiles'), built.archive);
-  server = await startTestServer(pool, { TILE_ARCHIVE_DIR: archiveDir });
+  server = await startTestServer(database.pool, { TILE_ARCHIVE_DIR: archiveDir });
 });
 afterAll(async () => {
   await server?.close();
-  await pool?.end();
+  await database?.drop();
   if (archiveDir) rmSync(archiveDir, { recursive: true, force: true });
 });
 
@@ -119,7 +122,7 @@ describe('the public tile archive', () => {
   it('is written by npm run tiles:archive, which refuses bad zooms plainly', () => {
     const out = join(archiveDir, 'from-cli.pmtiles');
     const run = (args: string[]) => spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'scripts', 'build-tile-archive.ts'), ...args], {
-      cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: inject('sampleDatabaseUrl') }, encoding: 'utf8', timeout: 120_000,
+      cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8', timeout: 120_000,
     });
     const built = run(['--min-zoom', '11', '--max-zoom', '12', '--out', out]);
     expect(built.stderr).toBe('');
