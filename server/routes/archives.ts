@@ -21,8 +21,8 @@ export function createArchiveRouter(archiveDir: string): Router {
   const router = Router();
   router.get('/archives/:name.pmtiles', (request: Request, response: Response, next: NextFunction) => {
     const name = String(request.params.name);
+    if (!ARCHIVE_NAME.test(name)) throw new NotFoundError('archive-not-found', 'No such archive');
     const missing = () => new NotFoundError('archive-not-found', `No archive named ${name}.pmtiles`);
-    if (!ARCHIVE_NAME.test(name)) throw missing();
     response.type(PMTILES_CONTENT_TYPE);
     response.sendFile(`${name}.pmtiles`, { root: archiveDir, maxAge: ARCHIVE_MAX_AGE_MS, dotfiles: 'deny' }, (error?: Error & { status?: number }) => {
       if (error && !response.headersSent) next(error.status === 404 ? missing() : error);
