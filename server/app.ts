@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { describePrincipal } from './auth/principal.ts';
 import { DenialAudit } from './auth/denial-audit.ts';
+import { recordSecurityEvent } from './auth/security-events.ts';
 import type { Config } from './config.ts';
 import { AdmissionQueue } from './http/admission-queue.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
@@ -133,10 +134,14 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);
-  const denials = new DenialAudit({ windowSeconds: deps.config.DENIAL_AUDIT_WINDOW_SECONDS });
+  const denials = new DenialAudit({
+    windowSeconds: deps.config.DENIAL_AUDIT_WINDOW_SECONDS,
+    write: (row) => recordSecurityEvent(deps.pool, { kind: 'access_denied', ...row }),
+    onError: (error) => deps.logger.error({ err: error }, 'audit failed'),
+  });
   app.use(
     createProblemHandler(deps.logger, (request, problem) =>
-      denials.record(deps.pool, {
+      denials.record({
         principal: request.principal ? describePrincipal(request.principal) : 'public',
         address: request.ip,
         status: problem.status,

@@ -27,7 +27,7 @@ const configSchema = z.object({
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20).describe('Failed logins per address per window before 429'),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900).describe('Login rate-limit window'),
   DENIAL_AUDIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
-    .describe('Denials (401/403) from one source are audited once per window; the others are counted on its next row'),
+    .describe('Denials (401/403) from one source are written once per window; the rest are summed into one row when it ends'),
   QUERY_CONCURRENCY_MAX: z.coerce.number().int().min(1).max(199).default(6)
     .describe('Spatial queries, searches and item lists run at once (each holds a connection of the DB_POOL_MAX); below DB_POOL_MAX so that edits and sign-ins always find one'),
   QUERY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(64)

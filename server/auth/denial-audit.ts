@@ -1,6 +1,3 @@
-import type pg from 'pg';
-import { recordSecurityEvent } from './security-events.ts';
-
 /** A 401 or 403 the server answered, as the audit describes it. */
 export interface Denial {
   principal: string;
@@ -12,64 +9,122 @@ export interface Denial {
   path: string;
 }
 
-interface SourceWindow {
-  endsAt: number;
-  /** Denials of this source not written since its last row. */
-  unwritten: number;
+/** One access_denied row of the security audit. */
+export interface DenialRow {
+  principal: string;
+  address: string | undefined;
+  detail: Record<string, unknown>;
 }
 
-/** Sources remembered at most; past it the oldest is forgotten (and its count of unwritten denials with it). */
+export interface DenialAuditOptions {
+  windowSeconds: number;
+  /** Writes one row (security_events); its failures go to `onError`. */
+  write: (row: DenialRow) => Promise<void>;
+  onError: (error: unknown) => void;
+  /** Rows written per second at most, over all sources; the rest is summed into one row per second. */
+  maxRowsPerSecond?: number;
+}
+
+interface SourceWindow {
+  first: Denial;
+  endsAt: number;
+  /** Denials of the window not written one by one, and their distinct "METHOD path" (capped). */
+  repeated: number;
+  paths: Set<string>;
+  summary?: NodeJS.Timeout;
+}
+
+/** Sources remembered at most; past it the oldest is summarised and forgotten. */
 const MAX_SOURCES = 10_000;
+/** Distinct paths kept in a summary: enough to show what was probed, bounded in size. */
+const MAX_SUMMARY_PATHS = 20;
+const DEFAULT_MAX_ROWS_PER_SECOND = 20;
 
 /**
- * Which denials are written to the audit. Writing a row for every 401 and 403 would let anyone make the
- * server write to the database as fast as it answers (a scanner, a script with a revoked key, a browser tab
- * polling with an expired one). So per source (principal, address, status and problem type) the first
- * denial of a window is written and the others in that window are only counted; the count goes with the
- * source's next row (`unrecordedBefore`), so the audit still says how many there were. Per process: with two
- * server processes a source writes up to two rows per window.
+ * The denial part of the security audit. A row for every 401 and 403 would let anyone make the server write
+ * to the database as fast as it answers (a scanner, a script with a revoked key). So, per source (principal,
+ * network, status, problem type): the first denial of a window is written at once; the others are counted,
+ * with the distinct paths they tried, into one summary row written when the window ends (or when the source
+ * is forgotten to make room). Sources are grouped by IPv6 /64, which one machine usually holds whole, and
+ * rows over all sources are capped per second, the excess summed into one row: rotating addresses buys no
+ * more writes. Per process; counts still in memory when the process stops are lost.
  */
 export class DenialAudit {
-  readonly #windowMs: number;
-  readonly #now: () => number;
+  readonly #options: Required<DenialAuditOptions>;
   readonly #sources = new Map<string, SourceWindow>();
+  #second = { startedAt: 0, rows: 0 };
+  #overflow: { denials: number; timer: NodeJS.Timeout } | undefined;
 
-  constructor(options: { windowSeconds: number; now?: () => number }) {
-    this.#windowMs = options.windowSeconds * 1000;
-    this.#now = options.now ?? Date.now;
+  constructor(options: DenialAuditOptions) {
+    this.#options = { maxRowsPerSecond: DEFAULT_MAX_ROWS_PER_SECOND, ...options };
   }
 
-  /** Whether this denial is to be written, and how many of its source's denials went unwritten before it. */
-  admit(denial: Denial): { isWritten: boolean; unrecordedBefore: number } {
-    const key = [denial.principal, denial.address ?? '', denial.status, denial.type].join('\n');
-    const now = this.#now();
+  /** Audits one denial: writes it now (resolved when written), or counts it for a summary. */
+  async record(denial: Denial): Promise<void> {
+    const key = [denial.principal, sourceNetwork(denial.address), denial.status, denial.type].join('\n');
     const known = this.#sources.get(key);
-    if (known && now < known.endsAt) {
-      known.unwritten += 1;
-      return { isWritten: false, unrecordedBefore: 0 };
+    if (known && Date.now() < known.endsAt) {
+      known.repeated += 1;
+      if (known.paths.size < MAX_SUMMARY_PATHS) known.paths.add(`${denial.method} ${denial.path}`);
+      known.summary ??= setTimeout(() => this.#summarise(key), known.endsAt - Date.now()).unref();
+      return;
     }
-    // Deleted and set again so that the Map's order stays the order of window starts: the first is the oldest.
-    this.#sources.delete(key);
-    this.#sources.set(key, { endsAt: now + this.#windowMs, unwritten: 0 });
-    if (this.#sources.size > MAX_SOURCES) this.#sources.delete(this.#sources.keys().next().value!);
-    return { isWritten: true, unrecordedBefore: known?.unwritten ?? 0 };
+    if (known) this.#summarise(key);
+    if (!this.#takeRow()) return this.#countOverflow();
+    this.#sources.set(key, { first: denial, endsAt: Date.now() + this.#options.windowSeconds * 1000, repeated: 0, paths: new Set() });
+    if (this.#sources.size > MAX_SOURCES) this.#summarise(this.#sources.keys().next().value!);
+    await this.#options.write(rowOf(denial, { method: denial.method, path: denial.path }));
   }
 
-  /** Writes the denial's row when the window admits it. */
-  async record(pool: pg.Pool, denial: Denial): Promise<void> {
-    const { isWritten, unrecordedBefore } = this.admit(denial);
-    if (!isWritten) return;
-    await recordSecurityEvent(pool, {
-      kind: 'access_denied',
-      principal: denial.principal,
-      address: denial.address,
-      detail: {
-        method: denial.method,
-        path: denial.path,
-        status: denial.status,
-        type: denial.type,
-        ...(unrecordedBefore > 0 ? { unrecordedBefore } : {}),
-      },
-    });
+  /** Writes the source's summary, if it has one, and forgets the source. */
+  #summarise(key: string): void {
+    const source = this.#sources.get(key);
+    if (!source) return;
+    this.#sources.delete(key);
+    clearTimeout(source.summary);
+    if (source.repeated === 0) return;
+    const detail = { repeated: source.repeated, windowSeconds: this.#options.windowSeconds, paths: [...source.paths] };
+    this.#write(rowOf(source.first, detail));
   }
+
+  /** Whether one more row fits in this second's budget. */
+  #takeRow(): boolean {
+    const now = Date.now();
+    if (now - this.#second.startedAt >= 1000) this.#second = { startedAt: now, rows: 0 };
+    this.#second.rows += 1;
+    return this.#second.rows <= this.#options.maxRowsPerSecond;
+  }
+
+  #countOverflow(): void {
+    if (this.#overflow) {
+      this.#overflow.denials += 1;
+      return;
+    }
+    const overflow = { denials: 1, timer: setTimeout(() => {
+      this.#overflow = undefined;
+      this.#write({ principal: 'many', address: undefined, detail: { repeated: overflow.denials, reason: 'more denials per second than the audit writes one by one' } });
+    }, 1000).unref() };
+    this.#overflow = overflow;
+  }
+
+  #write(row: DenialRow): void {
+    this.#options.write(row).catch(this.#options.onError);
+  }
+}
+
+function rowOf(denial: Denial, detail: Record<string, unknown>): DenialRow {
+  return { principal: denial.principal, address: denial.address, detail: { status: denial.status, type: denial.type, ...detail } };
+}
+
+/** The address an audit source is keyed by: IPv4 as is (also when IPv4-mapped), IPv6 by its /64. */
+export function sourceNetwork(address: string | undefined): string {
+  if (!address) return '';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
