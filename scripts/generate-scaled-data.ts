@@ -57,7 +57,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const config = parsed.databaseUrl
-    ? loadConfig({ DATABASE_URL: parsed.databaseUrl, DB_STATEMENT_TIMEOUT_MS: STATEMENT_TIMEOUT_MS, DB_POOL_MAX: '2', QUERY_CONCURRENCY_MAX: '1' })
+    ? loadConfig({ DATABASE_URL: parsed.databaseUrl, DB_STATEMENT_TIMEOUT_MS: STATEMENT_TIMEOUT_MS, DB_POOL_MAX: '2' })
     : { ...loadConfig(), DB_STATEMENT_TIMEOUT_MS: Number(STATEMENT_TIMEOUT_MS) };
   const database = await openDatabase(config, (message) => console.log(message));
   try {

@@ -8,7 +8,7 @@ export const PROJECT_ROOT = join(import.meta.dirname, '..');
  * Every setting casa-sig reads, with its default. Parsed once at start and passed down; nothing else
  * reads process.env (DESIGN.md).
  */
-const configSchema = z.object({
+const settings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port'),
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on'),
   DATABASE_URL: z
@@ -19,7 +19,7 @@ const configSchema = z.object({
   EMBEDDED_PG_DIR: z.string().default(join(PROJECT_ROOT, '.data', 'postgres')).describe('Embedded cluster data directory'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329).describe('Embedded cluster port'),
   SAMPLE_DATA: z.enum(['auto', 'never']).default('auto').describe('auto = load the Casablanca sample data into an empty database'),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('Database connections at most'),
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10).describe('Database connections at most'),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('Statement timeout'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600).describe('Lifetime of a login session'),
@@ -28,8 +28,8 @@ const configSchema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900).describe('Login rate-limit window'),
   DENIAL_AUDIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
     .describe('Denials (401/403) from one source are written once per window; the rest are summed into one row when it ends'),
-  QUERY_CONCURRENCY_MAX: z.coerce.number().int().min(1).max(199).default(6)
-    .describe('Spatial queries, searches and item lists run at once (each holds a connection of the DB_POOL_MAX); below DB_POOL_MAX so that edits and sign-ins always find one'),
+  QUERY_CONCURRENCY_MAX: z.coerce.number().int().min(1).max(199).optional()
+    .describe('Spatial queries, searches and item lists run at once (each holds a connection of the DB_POOL_MAX); below DB_POOL_MAX; default 6, or DB_POOL_MAX - 1 when smaller'),
   QUERY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(64)
     .describe('Spatial queries, searches and item lists allowed to wait; past it, 503 with Retry-After'),
   FEATURES_DEFAULT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100).describe('Items per page when no limit is given'),
@@ -58,12 +58,19 @@ const configSchema = z.object({
     .describe('Cache-Control max-age of public tiles'),
   TILE_PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300)
     .describe('Cache-Control stale-while-revalidate of public tiles'),
-}).refine((config) => config.QUERY_CONCURRENCY_MAX < config.DB_POOL_MAX, {
-  message: 'must be below DB_POOL_MAX, so that edits and sign-ins always find a connection',
-  path: ['QUERY_CONCURRENCY_MAX'],
 });
 
-export type Config = Readonly<z.infer<typeof configSchema>>;
+/** Queries may take this many connections of the pool by default, and always leave one to the rest. */
+const DEFAULT_QUERY_CONCURRENCY = 6;
+
+const configSchema = settings
+  .transform((config) => ({ ...config, QUERY_CONCURRENCY_MAX: config.QUERY_CONCURRENCY_MAX ?? Math.min(DEFAULT_QUERY_CONCURRENCY, config.DB_POOL_MAX - 1) }))
+  .refine((config) => config.QUERY_CONCURRENCY_MAX < config.DB_POOL_MAX, {
+    message: 'must be below DB_POOL_MAX, so that the queued endpoints always leave connections to edits and sign-ins',
+    path: ['QUERY_CONCURRENCY_MAX'],
+  });
+
+export type Config = Readonly<z.output<typeof configSchema>>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -71,7 +78,7 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const picked = Object.fromEntries(
-    Object.keys(configSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+    Object.keys(settings.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
   );
   const parsed = configSchema.safeParse(picked);
   if (!parsed.success) {
