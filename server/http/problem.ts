@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { ServerBusyError } from './admission-queue.ts';
 import { AppError } from './errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -71,7 +72,9 @@ export function toProblem(error: unknown, request: Pick<Request, 'originalUrl' |
 export function createProblemHandler(logger: Logger, onDenied: (request: Request, problem: ProblemDocument) => Promise<void>) {
   return async (error: unknown, request: Request, response: Response, _next: NextFunction): Promise<void> => {
     const { problem, headers } = toProblem(error, request);
-    if (problem.status >= 500) logger.error({ err: error, requestId: request.id, url: request.originalUrl }, 'request failed');
+    // A full queue is load, not a fault: one line without a stack, so that an overload does not flood the log.
+    if (error instanceof ServerBusyError) logger.warn({ requestId: request.id, url: request.originalUrl }, 'request refused: busy');
+    else if (problem.status >= 500) logger.error({ err: error, requestId: request.id, url: request.originalUrl }, 'request failed');
     if (problem.status === 401 || problem.status === 403) {
       await onDenied(request, problem).catch((auditError: unknown) => logger.error({ err: auditError }, 'audit failed'));
     }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { isAllowed, type LayerView, layerView } from '../auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
+import { ServerBusyError } from '../http/admission-queue.ts';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../http/problem.ts';
 import { requestIdFor } from '../http/request-id.ts';
 import { securityHeaderPairs } from '../http/security-headers.ts';
@@ -122,7 +123,9 @@ export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
 
   function sendProblem(request: IncomingMessage, response: ServerResponse, requestId: string, error: unknown): void {
     const { problem, headers } = toProblem(error, { originalUrl: request.url ?? '', id: requestId });
-    if (problem.status >= 500) deps.logger.error({ err: error, requestId, url: request.url, status: problem.status }, 'tile failed');
+    // As in the problem handler: a full queue is load, logged in one line; anything else is a fault.
+    if (error instanceof ServerBusyError) deps.logger.warn({ requestId, url: request.url }, 'tile refused: busy');
+    else if (problem.status >= 500) deps.logger.error({ err: error, requestId, url: request.url, status: problem.status }, 'tile failed');
     if (response.headersSent) {
       response.destroy();
       return;

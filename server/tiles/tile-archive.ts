@@ -10,16 +10,17 @@ import { type ArchiveTile, writePmtiles } from './pmtiles-writer.ts';
 import { type TileCoordinates, tileRangeForBbox } from './tile-coordinates.ts';
 import { tileQueryConfig } from './tile-renderer.ts';
 
-/**
+/*
  * The public map as one PMTiles archive: every tile of the region between two zooms, each holding every
  * layer the public may read at that zoom, drawn exactly as the public's live tiles are (the same SQL and
  * the same policy view, so no personal property and no staff-only layer). A static file for object storage,
  * a CDN and the open-data platform (DESIGN.md, Scale). It is a snapshot: edits reach it when it is rebuilt.
  */
+
 export interface ArchiveBuildOptions {
   minZoom: number;
   maxZoom: number;
-  /** Tiles drawn at once, each on a connection of its own. */
+  /** Tiles drawn at once, each on a connection of its own (at most the pool's size minus one). */
   concurrency: number;
   /** Called after each zoom with the number of tiles that had features. */
   onZoom?: (z: number, tilesWithFeatures: number) => void;
@@ -39,6 +40,24 @@ const ARCHIVE_GZIP_LEVEL = 9;
 
 export function publicLayers(registry: LayerRegistry): LayerDefinition[] {
   return registry.layers.filter((layer) => isAllowed(PUBLIC_PRINCIPAL, layer, 'read'));
+}
+
+/** The connections of the build, taken one by one; those taken are released if one cannot be had. */
+async function connect(pool: pg.Pool, wanted: number): Promise<pg.PoolClient[]> {
+  const clients: pg.PoolClient[] = [];
+  try {
+    // One connection is left to the pool's other users (and a pool of one still gets one).
+    const count = Math.max(1, Math.min(wanted, (pool.options.max ?? 10) - 1));
+    while (clients.length < count) {
+      const client = await pool.connect();
+      clients.push(client);
+      await client.query(SESSION_SETUP);
+    }
+    return clients;
+  } catch (error) {
+    for (const client of clients) client.release(true);
+    throw error;
+  }
 }
 
 function regionTiles(z: number): TileCoordinates[] {
@@ -70,7 +89,7 @@ function metadata(layers: readonly LayerDefinition[], options: ArchiveBuildOptio
     description: 'Couches publiques de casa-sig (Ville de Casablanca), telles que le public les voit',
     attribution: 'Ville de Casablanca – casa-sig',
     format: 'pbf',
-    vector_layers: layers.map((layer) => ({
+    vector_layers: layers.filter((layer) => layer.tiles.minzoom <= options.maxZoom && layer.tiles.maxzoom >= options.minZoom).map((layer) => ({
       id: layer.id,
       description: layer.title.fr,
       minzoom: Math.max(layer.tiles.minzoom, options.minZoom),
@@ -85,10 +104,9 @@ function metadata(layers: readonly LayerDefinition[], options: ArchiveBuildOptio
 /** Draws every tile of the region from minZoom to maxZoom and writes them into one PMTiles archive. */
 export async function buildPublicArchive(pool: pg.Pool, registry: LayerRegistry, options: ArchiveBuildOptions): Promise<BuiltArchive> {
   const layers = publicLayers(registry);
-  const clients = await Promise.all(Array.from({ length: options.concurrency }, () => pool.connect()));
+  const clients = await connect(pool, options.concurrency);
   const tiles: ArchiveTile[] = [];
   try {
-    for (const client of clients) await client.query(SESSION_SETUP);
     for (let z = options.minZoom; z <= options.maxZoom; z += 1) {
       const pending = regionTiles(z);
       let drawn = 0;

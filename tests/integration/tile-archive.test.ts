@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ import { startTestServer, type TestServer } from '../helpers/start-server.ts';
  */
 const registry = new LayerRegistry();
 const ZOOMS = { minZoom: 10, maxZoom: 13 };
+/** Every property the registry marks personal, whatever its layer: none may be in a public archive. */
+const PERSONAL = new Set(registry.layers.flatMap((layer) => Object.entries(layer.properties).filter(([, property]) => property.personal).map(([name]) => name)));
 let database: ScratchDatabase;
 let server: TestServer;
 let archiveDir: string;
@@ -86,7 +88,7 @@ describe('the public tile archive', () => {
       expect(archived, `${tile.z}/${tile.x}/${tile.y}`).toEqual(live);
       for (const [layer, features] of Object.entries(archived)) {
         layersSeen.add(layer);
-        for (const feature of features) expect(Object.keys(feature.properties).filter((name) => /applicant|operator|inspector/.test(name))).toEqual([]);
+        for (const feature of features) expect(Object.keys(feature.properties).filter((name) => PERSONAL.has(name))).toEqual([]);
       }
       tilesWithFeatures += 1;
     }
@@ -111,7 +113,8 @@ describe('the public tile archive', () => {
     });
     expect(revalidated).toBe(304);
 
-    for (const path of ['/archives/nowhere.pmtiles', '/archives/..%2Fcity.pmtiles', '/archives/.hidden.pmtiles', '/archives/CITY.pmtiles']) {
+    mkdirSync(join(archiveDir, 'folder.pmtiles'));
+    for (const path of ['/archives/nowhere.pmtiles', '/archives/..%2Fcity.pmtiles', '/archives/.hidden.pmtiles', '/archives/CITY.pmtiles', '/archives/folder.pmtiles']) {
       const missing = await fetch(`${server.url}${path}`);
       expect(missing.status, path).toBe(404);
       expect(missing.headers.get('content-type'), path).toMatch(/^application\/problem\+json/);
@@ -129,8 +132,14 @@ describe('the public tile archive', () => {
     expect(built.status).toBe(0);
     expect(built.stdout).toMatch(/wrote .*from-cli\.pmtiles: \d+ tiles of admin_areas, road_segments, permits, establishments, transit_routes, transit_stops, z11-z12/);
     expect(readFileSync(out).subarray(0, 7).toString('latin1')).toBe('PMTiles');
-    const refused = run(['--max-zoom', '40', '--out', out]);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('--max-zoom must be a zoom from 0 to 22');
+    expect(readdirSync(archiveDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    for (const [args, message] of [[['--max-zoom', '40'], '--max-zoom must be a zoom from 0 to 22'], [['--out'], '--out needs a value'], [['--zoom', '3'], 'unknown option --zoom']] as const) {
+      const refused = run([...args]);
+      expect(refused.status, args.join(' ')).toBe(1);
+      expect(refused.stderr, args.join(' ')).toContain(message);
+    }
+    const unservable = join(archiveDir, 'City_Map.pmtiles');
+    expect(run(['--min-zoom', '11', '--max-zoom', '11', '--out', unservable]).stdout).toContain('note: the server serves only names like');
+    expect(existsSync(unservable)).toBe(true);
   });
 });
