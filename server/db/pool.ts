@@ -15,11 +15,24 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
+/** How much later than the server's statement timeout the client gives up on its own. */
+const CLIENT_TIMEOUT_MARGIN_MS = 5_000;
+
+/**
+ * Timeouts of every connection. PostgreSQL cancels a statement past `statementTimeoutMs`; the client-side
+ * `query_timeout` is the backstop for when no answer can come at all (a dead server or network path), so
+ * that a query always settles and frees what it holds (a pool connection, a slot of an admission queue).
+ * TCP keepalive lets the operating system notice a dead peer on idle connections too.
+ */
+export function connectionTimeouts(statementTimeoutMs: number): Pick<pg.PoolConfig, 'statement_timeout' | 'query_timeout' | 'keepAlive'> {
+  return { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS, keepAlive: true };
+}
+
 export function createPool(settings: PoolSettings): pg.Pool {
   const pool = new pg.Pool({
     connectionString: settings.connectionString,
     max: settings.max,
-    statement_timeout: settings.statementTimeoutMs,
+    ...connectionTimeouts(settings.statementTimeoutMs),
     application_name: settings.applicationName,
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
+import { connectionTimeouts } from '../db/pool.ts';
 import { AdmissionQueue } from '../http/admission-queue.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -171,7 +172,7 @@ function createTilePool(serverPool: pg.Pool, settings: TileServiceSettings): pg.
   const pool = new pg.Pool({
     ...connectionOf(serverPool),
     max: settings.poolSize,
-    statement_timeout: settings.statementTimeoutMs,
+    ...connectionTimeouts(settings.statementTimeoutMs),
     application_name: 'casa-sig-tiles',
     options: TILE_SESSION_OPTIONS,
     allowExitOnIdle: true,
