@@ -14,8 +14,9 @@ import { optionValue, runWithDatabase } from './cli-database.ts';
  */
 const USAGE = 'usage: npm run tiles:archive -- [--min-zoom 0] [--max-zoom 15] [--out <file>.pmtiles]';
 const OPTIONS = ['--min-zoom', '--max-zoom', '--out'];
+const config = loadConfig();
 /** Where the server serves it from: /archives/casa-sig-public.pmtiles. */
-const DEFAULT_OUT = join(loadConfig().TILE_ARCHIVE_DIR, 'casa-sig-public.pmtiles');
+const DEFAULT_OUT = join(config.TILE_ARCHIVE_DIR, 'casa-sig-public.pmtiles');
 /** Beyond z15 a map overzooms the archive's z15 tiles; z16 would quadruple the tiles for little detail. */
 const DEFAULT_MAX_ZOOM = 15;
 const CONCURRENCY = 4;
@@ -77,6 +78,7 @@ await runWithDatabase(async ({ pool }) => {
     minZoom: args.minZoom,
     maxZoom: args.maxZoom,
     concurrency: CONCURRENCY,
+    statementTimeoutMs: config.TILE_STATEMENT_TIMEOUT_MS,
     onZoom: (z, tiles) => console.log(`z${z}: ${tiles} tiles with features`),
   });
   if (built.tiles === 0) throw new Error('no tile has a feature: is the database empty? (npm start loads the sample data)');

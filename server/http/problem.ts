@@ -66,15 +66,23 @@ export function toProblem(error: unknown, request: Pick<Request, 'originalUrl' |
 }
 
 /**
+ * Logs an answer that failed on the server's side. A full queue is load, not a fault: one warn line without
+ * a stack, so that an overload does not flood the log. Other 5xx are errors with their stack; 4xx are the
+ * client's and go unlogged here.
+ */
+export function logFailure(logger: Logger, error: unknown, status: number, context: Record<string, unknown>): void {
+  if (error instanceof ServerBusyError) logger.warn(context, 'request refused: busy');
+  else if (status >= 500) logger.error({ err: error, status, ...context }, 'request failed');
+}
+
+/**
  * The one error middleware: logs the full error, reports denials (401/403) to `onDenied` for the audit,
  * and answers with the sanitised problem.
  */
 export function createProblemHandler(logger: Logger, onDenied: (request: Request, problem: ProblemDocument) => Promise<void>) {
   return async (error: unknown, request: Request, response: Response, _next: NextFunction): Promise<void> => {
     const { problem, headers } = toProblem(error, request);
-    // A full queue is load, not a fault: one line without a stack, so that an overload does not flood the log.
-    if (error instanceof ServerBusyError) logger.warn({ requestId: request.id, url: request.originalUrl }, 'request refused: busy');
-    else if (problem.status >= 500) logger.error({ err: error, requestId: request.id, url: request.originalUrl }, 'request failed');
+    logFailure(logger, error, problem.status, { requestId: request.id, url: request.originalUrl });
     if (problem.status === 401 || problem.status === 403) {
       await onDenied(request, problem).catch((auditError: unknown) => logger.error({ err: auditError }, 'audit failed'));
     }

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { isAllowed, type LayerView, layerView } from '../auth/policy.ts';
+import { type LayerView, layerView, readableLayers } from '../auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
-import { ServerBusyError } from '../http/admission-queue.ts';
-import { PROBLEM_CONTENT_TYPE, toProblem } from '../http/problem.ts';
+import { logFailure, PROBLEM_CONTENT_TYPE, toProblem } from '../http/problem.ts';
 import { requestIdFor } from '../http/request-id.ts';
 import { securityHeaderPairs } from '../http/security-headers.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
@@ -58,9 +57,7 @@ type RequestHead = Pick<IncomingMessage, 'method' | 'url' | 'headers'>;
 /** Decides, from the request line and headers alone, whether the front door serves a request. */
 export function tileRequestRecogniser(registry: LayerRegistry): (request: RequestHead) => RecognisedTileRequest | undefined {
   const publicLayers = new Map<string, PublicLayer>(
-    registry.layers
-      .filter((layer) => isAllowed(PUBLIC_PRINCIPAL, layer, 'read'))
-      .map((layer) => [layer.id, { layer, view: layerView(PUBLIC_PRINCIPAL, layer) }]),
+    readableLayers(registry, PUBLIC_PRINCIPAL).map((layer) => [layer.id, { layer, view: layerView(PUBLIC_PRINCIPAL, layer) }]),
   );
   return (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
@@ -123,9 +120,7 @@ export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
 
   function sendProblem(request: IncomingMessage, response: ServerResponse, requestId: string, error: unknown): void {
     const { problem, headers } = toProblem(error, { originalUrl: request.url ?? '', id: requestId });
-    // As in the problem handler: a full queue is load, logged in one line; anything else is a fault.
-    if (error instanceof ServerBusyError) deps.logger.warn({ requestId, url: request.url }, 'tile refused: busy');
-    else if (problem.status >= 500) deps.logger.error({ err: error, requestId, url: request.url, status: problem.status }, 'tile failed');
+    logFailure(deps.logger, error, problem.status, { requestId, url: request.url });
     if (response.headersSent) {
       response.destroy();
       return;

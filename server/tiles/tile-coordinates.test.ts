@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors.ts';
-import { parseTileCoordinates, tileForLonLat, tileRangeForBbox, tileUnitMetres } from './tile-coordinates.ts';
+import { parseTileCoordinates, tileForLonLat, tileRangeForBbox, tilesInRange, tileUnitMetres } from './tile-coordinates.ts';
 
 describe('parseTileCoordinates', () => {
   it.each([
@@ -60,5 +60,13 @@ describe('tileRangeForBbox', () => {
     const city = tileRangeForBbox([-7.75, 33.49, -7.45, 33.645], 12, 0);
     expect(city.minY).toBeLessThan(city.maxY);
     expect(city.minX).toBeLessThan(city.maxX);
+  });
+});
+
+describe('tilesInRange', () => {
+  it('lists every tile of a range once', () => {
+    expect(tilesInRange({ z: 3, minX: 2, maxX: 3, minY: 5, maxY: 6 })).toEqual([
+      { z: 3, x: 2, y: 5 }, { z: 3, x: 2, y: 6 }, { z: 3, x: 3, y: 5 }, { z: 3, x: 3, y: 6 },
+    ]);
   });
 });

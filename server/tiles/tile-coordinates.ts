@@ -91,3 +91,10 @@ export function tileRangeForBbox(bbox: readonly [number, number, number, number]
     maxY: clamp(Math.floor(tileYOf(south, z) + margin)),
   };
 }
+
+/** Every tile of a range, column by column. */
+export function tilesInRange(range: TileRange): TileCoordinates[] {
+  const tiles: TileCoordinates[] = [];
+  for (let x = range.minX; x <= range.maxX; x += 1) for (let y = range.minY; y <= range.maxY; y += 1) tiles.push({ z: range.z, x, y });
+  return tiles;
+}

@@ -166,9 +166,9 @@ export const TILE_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
 
 /**
  * The pool tiles render on: same database as the server's pool, its own size and statement timeout, so tiles
- * never take the connections that edits and queries need.
+ * never take the connections that edits and queries need. The tile archive (tile-archive.ts) draws on one too.
  */
-function createTilePool(serverPool: pg.Pool, settings: TileServiceSettings): pg.Pool {
+export function createTilePool(serverPool: pg.Pool, settings: Pick<TileServiceSettings, 'poolSize' | 'statementTimeoutMs'>): pg.Pool {
   const pool = new pg.Pool({
     ...connectionOf(serverPool),
     max: settings.poolSize,

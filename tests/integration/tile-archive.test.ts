@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FetchSource, PMTiles, TileType } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { readableLayers } from '../../server/auth/policy.ts';
+import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
+import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { REGION_BOUNDS } from '../../server/layers/region.ts';
-import { buildPublicArchive, publicLayers } from '../../server/tiles/tile-archive.ts';
-import { type TileCoordinates, tileRangeForBbox } from '../../server/tiles/tile-coordinates.ts';
+import { buildPublicArchive } from '../../server/tiles/tile-archive.ts';
+import { type TileCoordinates, tileRangeForBbox, tilesInRange } from '../../server/tiles/tile-coordinates.ts';
 import { type DecodedFeature, decodeTile } from '../helpers/decode-tile.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
@@ -33,7 +35,7 @@ beforeAll(async () => {
   database = await createScratchDatabase();
   await loadSampleDataOnce(database.pool);
   archiveDir = mkdtempSync(join(tmpdir(), 'casa-sig-archives-'));
-  const built = await buildPublicArchive(database.pool, registry, { ...ZOOMS, concurrency: 2 });
+  const built = await buildPublicArchive(database.pool, registry, { ...ZOOMS, concurrency: 2, statementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS });
   writeFileSync(join(archiveDir, 'city.pmtiles'), built.archive);
   server = await startTestServer(database.pool, { TILE_ARCHIVE_DIR: archiveDir });
 });
@@ -44,18 +46,14 @@ afterAll(async () => {
 });
 
 function regionTiles(): TileCoordinates[] {
-  const tiles: TileCoordinates[] = [];
-  for (let z = ZOOMS.minZoom; z <= ZOOMS.maxZoom; z += 1) {
-    const range = tileRangeForBbox(REGION_BOUNDS, z, 0);
-    for (let x = range.minX; x <= range.maxX; x += 1) for (let y = range.minY; y <= range.maxY; y += 1) tiles.push({ z, x, y });
-  }
-  return tiles;
+  const zooms = Array.from({ length: ZOOMS.maxZoom - ZOOMS.minZoom + 1 }, (_, index) => ZOOMS.minZoom + index);
+  return zooms.flatMap((z) => tilesInRange(tileRangeForBbox(REGION_BOUNDS, z, 0)));
 }
 
 /** The layers of one tile as the public gets them from the live tile endpoint, one request per layer. */
 async function liveLayers(tile: TileCoordinates): Promise<Record<string, DecodedFeature[]>> {
   const layers: Record<string, DecodedFeature[]> = {};
-  for (const layer of publicLayers(registry)) {
+  for (const layer of readableLayers(registry, PUBLIC_PRINCIPAL)) {
     if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) continue;
     const response = await fetch(`${server.url}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt`);
     if (response.status === 204) continue;
