@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   root: 'client',
-  publicDir: 'public',
+  publicDir: 'static',
   plugins: [react()],
   build: {
     outDir: '../dist/client',

@@ -2,20 +2,32 @@ import './styles/fonts.css';
 import './styles/app.css';
 import './styles/panels.css';
 import './styles/staff.css';
+import './styles/apps.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
-import { createHistoryNavigation } from './app/navigation.ts';
-import { type Language, parseLanguageParameter, textDirectionOf, withLanguageParameter } from './i18n/language.ts';
-import { MESSAGES } from './i18n/messages.ts';
-import { buildLabelFontFaces } from './layers/label-fonts.ts';
+import landUrl from '../data/basemap/casablanca-land.geojson?url';
+import { SHELL_MESSAGES } from './app/shell-messages.ts';
+import { Shell } from './app/shell.tsx';
+import { bindUrl, stateFromUrl } from './app/url-binding.ts';
+import { type Language, textDirectionOf } from './i18n/language.ts';
+import { MapControllerContext } from './map/map-context.tsx';
 import { type CasaSigTestHandle, MapController } from './map/map-controller.ts';
 import { LABEL_FONT_FILES } from './map/map-font-files.ts';
+import { toAbsoluteUrl } from './map/style/absolute-url.ts';
+import { buildLabelFontFaces } from './map/style/label-fonts.ts';
+import { createAnnouncer } from './state/announcer.ts';
+import { createAppState } from './state/app-state.ts';
+import { createCatalogStore } from './state/catalog-store.ts';
+import { createHistoryRouter } from './state/router.ts';
+import { routeOf } from './state/routes.ts';
+import { ServicesContext } from './state/services.tsx';
+import { createSessionStore } from './state/session-store.ts';
+import { bindVisibleLayers } from './state/visible-layers-binding.ts';
 
 /**
- * Entry point, and the only file that touches the document: it reads the start options from the URL,
- * creates the map controller (which outlives every render), reflects the language on <html> and mounts
- * <App/>.
+ * Entry point, and the only file that touches the document: it creates the shared stores and the map
+ * controller (both outlive every render and every app), binds them to the URL, reflects the language and
+ * the app on <html> and the title, and mounts the shell.
  */
 
 declare global {
@@ -25,39 +37,48 @@ declare global {
   }
 }
 
-const NARROW_SCREEN = '(max-width: 720px)';
+const router = createHistoryRouter(window);
+const state = createAppState(stateFromUrl(router.get()));
+const session = createSessionStore();
+const catalog = createCatalogStore(session);
+const announcer = createAnnouncer();
+const isTestMode = new URLSearchParams(window.location.search).get('test') === '1';
 
-function applyDocumentLanguage(language: Language): void {
-  const root = document.documentElement;
-  root.lang = language;
-  root.dir = textDirectionOf(language);
-  document.title = `${MESSAGES[language].appTitle} · ${MESSAGES[language].appSubtitle}`;
-  const search = withLanguageParameter(window.location.search, language);
-  if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
-}
-
-const parameters = new URLSearchParams(window.location.search);
-const isTestMode = parameters.get('test') === '1';
-const initialLanguage = parseLanguageParameter(window.location.search);
-applyDocumentLanguage(initialLanguage);
+bindVisibleLayers(catalog, state);
+bindUrl(state, router);
+session.check();
 
 const controller = new MapController({
   origin: window.location.origin,
   isTestMode,
   fontFaces: buildLabelFontFaces(LABEL_FONT_FILES, window.location.origin),
+  landUrl: toAbsoluteUrl(landUrl, window.location.origin),
+  state,
+  catalog,
 });
 if (isTestMode) window.__casaSig = controller.createTestHandle();
+
+/** <html lang dir> and the page title follow the language and the app. */
+function reflectDocument(language: Language, pathname: string): void {
+  const root = document.documentElement;
+  root.lang = language;
+  root.dir = textDirectionOf(language);
+  const messages = SHELL_MESSAGES[language];
+  document.title = `${messages.appNames[routeOf(pathname).app]} · ${messages.appTitle}`;
+}
+const reflect = () => reflectDocument(state.get().language, router.get().pathname);
+state.subscribe(reflect);
+router.subscribe(reflect);
+reflect();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
-    <App
-      controller={controller}
-      navigation={createHistoryNavigation(window)}
-      initialLanguage={initialLanguage}
-      isLayerPanelInitiallyOpen={!window.matchMedia(NARROW_SCREEN).matches}
-      onLanguageChange={applyDocumentLanguage}
-    />
+    <ServicesContext.Provider value={{ state, session, catalog, router, announcer }}>
+      <MapControllerContext.Provider value={controller}>
+        <Shell />
+      </MapControllerContext.Provider>
+    </ServicesContext.Provider>
   </StrictMode>,
 );

@@ -25,9 +25,9 @@ describe('apiErrorFromProblem', () => {
 
 describe('assertLayerCatalog', () => {
   it('accepts a catalog and rejects what is not one', () => {
-    const catalog = { bounds: [-7.85, 33.42, -7.35, 33.72], center: [-7.6, 33.6], zoom: 11, layers: [{ id: 'a', tiles: '/t', style: {} }] };
+    const catalog = { bounds: [-7.85, 33.42, -7.35, 33.72], home: [-7.75, 33.49, -7.46, 33.64], center: [-7.6, 33.6], zoom: 11, layers: [{ id: 'a', tiles: '/t', style: {} }] };
     expect(() => assertLayerCatalog(catalog)).not.toThrow();
-    for (const wrong of [null, [], { ...catalog, layers: 'x' }, { ...catalog, bounds: [1, 2] }, { ...catalog, layers: [{ id: 1 }] }]) {
+    for (const wrong of [null, [], { ...catalog, layers: 'x' }, { ...catalog, bounds: [1, 2] }, { ...catalog, home: undefined }, { ...catalog, layers: [{ id: 1 }] }]) {
       expect(() => assertLayerCatalog(wrong)).toThrow(expect.objectContaining({ type: 'invalid-response' }));
     }
   });

@@ -86,3 +86,9 @@ export function apiErrorFromProblem(
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
   });
 }
+
+/** Any failure as an ApiError: ApiErrors as they are, anything else (a bug, a rejected promise) as `client-error`. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError({ status: 0, type: 'client-error', title: 'Client error', detail: (error as Error | undefined)?.message ?? String(error) });
+}

@@ -1,11 +1,17 @@
+import type { Geometry } from 'geojson';
 import { ApiError } from './api-error.ts';
 import { requestJson } from './fetch-json.ts';
 
-/** A feature as GET /ogc/collections/{layer}/items/{id} returns it, geometry aside. */
+/** A feature as GET /ogc/collections/{layer}/items/{id} returns it. */
 export interface FullFeature {
   id: string | number | undefined;
   /** Every property the caller may see, personal ones included for the roles allowed them. */
   properties: Record<string, unknown>;
+  geometry: Geometry | null;
+}
+
+export function featureUrl(layerId: string, featureId: string | number): string {
+  return `/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(String(featureId))}`;
 }
 
 /**
@@ -14,12 +20,13 @@ export interface FullFeature {
  * details panel to explain.
  */
 export async function fetchFeature(layerId: string, featureId: string | number, signal?: AbortSignal): Promise<FullFeature> {
-  const url = `/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(String(featureId))}`;
+  const url = featureUrl(layerId, featureId);
   const body = await requestJson(url, { accept: 'application/geo+json, application/json', signal });
-  const feature = typeof body === 'object' && body !== null ? (body as { type?: unknown; id?: unknown; properties?: unknown }) : {};
+  const feature = typeof body === 'object' && body !== null ? (body as { type?: unknown; id?: unknown; properties?: unknown; geometry?: unknown }) : {};
   if (feature.type !== 'Feature' || typeof feature.properties !== 'object' || feature.properties === null) {
     throw new ApiError({ status: 200, type: 'invalid-response', title: 'Invalid response', detail: `${url} is not a GeoJSON feature` });
   }
   const id = typeof feature.id === 'string' || typeof feature.id === 'number' ? feature.id : undefined;
-  return { id, properties: feature.properties as Record<string, unknown> };
+  const geometry = typeof feature.geometry === 'object' && feature.geometry !== null ? (feature.geometry as Geometry) : null;
+  return { id, properties: feature.properties as Record<string, unknown>, geometry };
 }

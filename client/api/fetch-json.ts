@@ -2,7 +2,7 @@ import { ApiError, apiErrorFromProblem } from './api-error.ts';
 
 /** One call to our own API: method, JSON body, what to accept, and a signal to cancel it. */
 export interface JsonRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Sent as JSON (Content-Type: application/json). */
   body?: unknown;
   accept?: string;

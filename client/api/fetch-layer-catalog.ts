@@ -1,4 +1,4 @@
-import type { LayerCatalog } from '../layers/catalog.ts';
+import type { LayerCatalog } from './layer-catalog.ts';
 import { ApiError } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
 
@@ -16,6 +16,7 @@ export function assertLayerCatalog(body: unknown): asserts body is LayerCatalog 
     typeof catalog === 'object' &&
     catalog !== null &&
     isNumberArray(catalog.bounds, 4) &&
+    isNumberArray(catalog.home, 4) &&
     isNumberArray(catalog.center, 2) &&
     typeof catalog.zoom === 'number' &&
     Array.isArray(catalog.layers) &&

@@ -1,4 +1,4 @@
-import { type CurrentPrincipal, parsePrincipal } from '../session/principal.ts';
+import { type CurrentPrincipal, parsePrincipal } from './principal.ts';
 import { fetchJson } from './fetch-json.ts';
 
 /**

@@ -1,21 +1,16 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { type Language, type TextDirection, textDirectionOf } from './language.ts';
-import { MESSAGES, type Messages } from './messages.ts';
 
-/** The current interface language with its strings and direction. */
+/** The current interface language and its writing direction (each part of the interface has its own strings). */
 export interface I18n {
   language: Language;
   direction: TextDirection;
-  messages: Messages;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const value = useMemo<I18n>(
-    () => ({ language, direction: textDirectionOf(language), messages: MESSAGES[language] }),
-    [language],
-  );
+  const value = useMemo<I18n>(() => ({ language, direction: textDirectionOf(language) }), [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,40 +1,32 @@
+import type { FontFacesSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { type Language, textDirectionOf } from '../i18n/language.ts';
-import { MESSAGES } from '../i18n/messages.ts';
-import { buildMapStyle } from '../layers/build-map-style.ts';
-import type { LayerCatalog } from '../layers/catalog.ts';
-import type { StyleLayerMetadata } from '../layers/layer-style-layers.ts';
+import type { LayerCatalog } from '../api/layer-catalog.ts';
+import type { AppState, AppStateStore } from '../state/app-state.ts';
+import type { CatalogStore } from '../state/catalog-store.ts';
+import { defaultVisibleLayerIds } from '../state/reconcile-visible-layers.ts';
+import type { MapPosition } from '../state/url-state.ts';
+import { createBrowseMode } from './browse-mode.ts';
+import type { FeatureHit } from './feature-hit.ts';
+import { placeMapControls } from './map-controls.ts';
+import { createMapEventSource } from './maplibre-events.ts';
+import { type MapMode, ModeHost } from './mode-host.ts';
+import { composeStyle, OverlayRegistry } from './overlay-registry.ts';
+import { buildMapStyle } from './style/build-map-style.ts';
+import type { StyleLayerMetadata } from './style/layer-style-layers.ts';
 
 /**
- * The one module that touches MapLibre (STYLE.md §7). It creates the map once, owns it for the life of
- * the page, and takes intents from React (language, catalog and visible layers, selection); React never
- * holds the map. The style is rebuilt from the catalog on each intent and MapLibre applies the difference.
+ * The one module that owns MapLibre (STYLE.md §7). It creates the map once and keeps it for the life of the
+ * page, whichever app is shown: the map lives in an element of its own that each app's <MapView/> hosts.
+ * React never holds the map. The controller applies the shared state (language, visible layers, selection,
+ * position) to the map and writes the position and the mode back; apps talk to it by intent: modes
+ * (enterMode/exitMode), overlays, fitting a place.
  */
-
-export type {
-  ExpressionSpecification,
-  FontFacesSpecification,
-  LayerSpecification,
-  SourceSpecification,
-  StyleSpecification,
-  SymbolLayerSpecification,
-} from 'maplibre-gl';
 
 // maplibre-gl 6 finds its worker through import.meta.url, which bundling breaks: point it at the
 // worker file Vite copied into the build, on our own origin (CSP worker-src 'self').
 maplibregl.setWorkerUrl(workerUrl);
-
-/** A feature the user clicked, as the details panel needs it. */
-export interface FeatureHit {
-  /** Catalog layer id (also the vector source and MVT layer name). */
-  layerId: string;
-  /** MVT feature id: the row id. */
-  featureId: string | number | undefined;
-  /** Properties carried by the tile (the catalog's `isInTiles` properties). */
-  properties: Record<string, unknown>;
-}
 
 /** What browser tests reach through `window.__casaSig` (test mode only). */
 export interface CasaSigTestHandle {
@@ -43,6 +35,8 @@ export interface CasaSigTestHandle {
   /** Resolves at the next `idle` event: the view is fully loaded and drawn. */
   whenIdle(): Promise<void>;
   isIdle(): boolean;
+  /** Ids of the overlays currently registered by apps. */
+  overlayIds(): string[];
 }
 
 export interface MapControllerOptions {
@@ -50,118 +44,123 @@ export interface MapControllerOptions {
   origin: string;
   /** Keeps the drawing buffer readable and exposes the test handle. */
   isTestMode: boolean;
-  fontFaces: maplibregl.FontFacesSpecification;
-}
-
-export interface MapViewState {
-  language: Language;
-  visibleLayerIds: ReadonlySet<string>;
+  fontFaces: FontFacesSpecification;
+  /** URL of the basemap's land (built into the client's assets). */
+  landUrl: string;
+  state: AppStateStore;
+  catalog: CatalogStore;
 }
 
 /** Half the side, in CSS pixels, of the box a click searches: a finger or a thin line need some slack. */
 const CLICK_TOLERANCE_PX = 5;
 /** How far past the catalog's bounds the user may pan, in degrees. */
 const BOUNDS_MARGIN_DEGREES = 0.15;
+/** Around the city when the map opens, and around a feature the map flies to, in CSS pixels. */
+const FIT_PADDING_PX = 24;
+/** Below this width-to-height ratio the map is portrait (a phone held upright). */
+const PORTRAIT_RATIO = 0.8;
+/** The share of the city's width a portrait screen shows when the map opens. */
+const PORTRAIT_WIDTH_SHOWN = 0.55;
+/** The closest the map zooms when it fits a single small feature. */
+const FIT_MAX_ZOOM = 17;
 
 export class MapController {
+  readonly overlays = new OverlayRegistry();
   readonly #options: MapControllerOptions;
+  readonly #element: HTMLDivElement;
   #map: maplibregl.Map | undefined;
-  #catalog: LayerCatalog | undefined;
-  #viewKey: string | undefined;
-  #view: MapViewState | undefined;
-  #selection: { layerId: string; featureId: string | number } | undefined;
+  #modes: ModeHost | undefined;
+  #catalog: { catalog: LayerCatalog; viewKey: string | undefined } | undefined;
+  #applied: AppState | undefined;
   #controls: maplibregl.IControl[] = [];
-  readonly #clickHandlers = new Set<(hit: FeatureHit | null) => void>();
-  readonly #zoomHandlers = new Set<(zoom: number) => void>();
+  #selectedFeature: { source: string; id: number | string } | undefined;
   readonly #unauthorizedHandlers = new Set<() => void>();
   readonly #created: Promise<maplibregl.Map>;
   #resolveCreated!: (map: maplibregl.Map) => void;
 
   constructor(options: MapControllerOptions) {
     this.#options = options;
+    this.#element = document.createElement('div');
+    this.#element.className = 'map-view__canvas';
     this.#created = new Promise((resolve) => {
       this.#resolveCreated = resolve;
     });
-  }
-
-  /** Creates the map in the container, once; later calls do nothing (React may mount twice). */
-  mount(container: HTMLElement, catalog: LayerCatalog, view: MapViewState): void {
-    if (this.#map) return;
-    this.#catalog = catalog;
-    this.#view = view;
-    const [west = -180, south = -85, east = 180, north = 85] = catalog.bounds;
-    const [longitude = 0, latitude = 0] = catalog.center;
-    const map = new maplibregl.Map({
-      container,
-      style: this.#buildStyle(),
-      center: [longitude, latitude],
-      zoom: catalog.zoom,
-      minZoom: 9,
-      maxBounds: [west - BOUNDS_MARGIN_DEGREES, south - BOUNDS_MARGIN_DEGREES, east + BOUNDS_MARGIN_DEGREES, north + BOUNDS_MARGIN_DEGREES],
-      attributionControl: false,
-      locale: MESSAGES[view.language].mapControls,
-      ...(this.#options.isTestMode ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
+    options.catalog.subscribe(() => this.#takeCatalog());
+    options.state.subscribe(() => this.#applyState());
+    this.overlays.subscribe((change) => {
+      if (change.kind === 'structure') this.#restyle();
+      else (this.#map?.getSource(change.sourceId) as maplibregl.GeoJSONSource | undefined)?.setData(change.data);
     });
-    this.#map = map;
-    this.#placeControls(view.language);
-    map.on('click', (event) => this.#handleClick(event.point));
-    map.on('mousemove', (event) => this.#updateCursor(event.point));
-    map.on('zoomend', () => this.#zoomHandlers.forEach((handler) => handler(map.getZoom())));
-    map.on('error', (event) => this.#handleError(event.error));
-    this.#resolveCreated(map);
+    this.#takeCatalog();
   }
 
-  setLanguage(language: Language): void {
-    if (!this.#view || this.#view.language === language) return;
-    this.#view = { ...this.#view, language };
-    this.#restyle();
-    this.#placeControls(language);
+  /** Puts the map into this element (an app's <MapView/>), creating it the first time. */
+  attach(slot: HTMLElement): void {
+    if (this.#element.parentElement !== slot) slot.appendChild(this.#element);
+    this.#createMapWhenReady();
+    this.#map?.resize();
   }
 
-  /**
-   * Shows these catalog layers. A new catalog comes with a new `viewKey` (someone signed in or out): every
-   * tile URL changes, so the style diff replaces every source and no tile of the previous caller is kept
-   * (tile URLs are otherwise the same for everyone while their content depends on who asks).
-   */
-  setLayers(catalog: LayerCatalog, visibleLayerIds: ReadonlySet<string>, viewKey: string | undefined): void {
-    if (!this.#map || !this.#view) return;
-    const isNewCatalog = catalog !== this.#catalog;
-    if (!isNewCatalog && this.#view.visibleLayerIds === visibleLayerIds) return;
-    if (isNewCatalog) this.setSelection(null);
-    this.#catalog = catalog;
-    this.#viewKey = viewKey;
-    this.#view = { ...this.#view, visibleLayerIds };
-    this.#restyle();
+  /** Takes the map out of this element, if it is still there (another app may have taken it already). */
+  detach(slot: HTMLElement): void {
+    if (this.#element.parentElement === slot) slot.removeChild(this.#element);
   }
 
-  /** Highlights one feature (the one in the details panel), or none. */
-  setSelection(hit: FeatureHit | null): void {
+  /** Hands the map's clicks, pointer and keys to a mode until it is left (map/mode-host.ts). */
+  enterMode(mode: MapMode): void {
+    this.#modes?.enterMode(mode);
+  }
+
+  /** Back to browsing. */
+  exitMode(): void {
+    this.#modes?.exitMode();
+  }
+
+  /** Shows this area ([west, south, east, north] in degrees), no closer than a street. */
+  fitBounds(bounds: readonly number[], options: { animate?: boolean } = {}): void {
+    const [west, south, east, north] = bounds;
+    if ([west, south, east, north].some((value) => value === undefined || !Number.isFinite(value))) return;
+    this.#map?.fitBounds([west!, south!, east!, north!], { padding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, animate: options.animate ?? true });
+  }
+
+  /** Brings this area into view when it is not already entirely in it (a feature opened from a link). */
+  reveal(bounds: readonly number[]): void {
     const map = this.#map;
-    if (!map) return;
-    // The source of the previous selection may be gone with the previous catalog.
-    if (this.#selection && map.getSource(this.#selection.layerId)) {
-      const { layerId, featureId } = this.#selection;
-      map.setFeatureState({ source: layerId, sourceLayer: layerId, id: featureId }, { selected: false });
-    }
-    this.#selection = hit && hit.featureId !== undefined ? { layerId: hit.layerId, featureId: hit.featureId } : undefined;
-    if (this.#selection) {
-      const { layerId, featureId } = this.#selection;
-      map.setFeatureState({ source: layerId, sourceLayer: layerId, id: featureId }, { selected: true });
-    }
+    const [west, south, east, north] = bounds;
+    if (!map || [west, south, east, north].some((value) => value === undefined)) return;
+    const view = map.getBounds();
+    const isInView = view.contains([west!, south!]) && view.contains([east!, north!]);
+    if (!isInView) this.fitBounds(bounds);
   }
 
-  /** Calls the handler with the topmost feature under each click, or null for a click on empty map. */
-  onFeatureClick(handler: (hit: FeatureHit | null) => void): () => void {
-    this.#clickHandlers.add(handler);
-    return () => {
-      this.#clickHandlers.delete(handler);
-    };
+  /** The catalog features drawn in the current view, each once, topmost layer first. */
+  featuresInView(): FeatureHit[] {
+    const map = this.#map;
+    if (!map) return [];
+    const seen = new Set<string>();
+    const hits: FeatureHit[] = [];
+    for (const feature of map.queryRenderedFeatures(undefined, { layers: this.#interactiveLayerIds() })) {
+      const hit = toHit(feature);
+      const key = `${hit?.layerId}/${hit?.featureId}`;
+      if (!hit || hit.featureId === undefined || seen.has(key)) continue;
+      seen.add(key);
+      hits.push(hit);
+    }
+    return hits;
   }
 
-  onZoomChange(handler: (zoom: number) => void): () => void {
-    this.#zoomHandlers.add(handler);
+  /** Calls the handler each time the map has finished drawing a view (after a move, a restyle, new tiles). */
+  onIdle(handler: () => void): () => void {
+    let map: maplibregl.Map | undefined;
+    let isStopped = false;
+    void this.#created.then((created) => {
+      if (isStopped) return;
+      map = created;
+      map.on('idle', handler);
+    });
     return () => {
-      this.#zoomHandlers.delete(handler);
+      isStopped = true;
+      map?.off('idle', handler);
     };
   }
 
@@ -174,10 +173,6 @@ export class MapController {
     return () => {
       this.#unauthorizedHandlers.delete(handler);
     };
-  }
-
-  getZoom(): number | undefined {
-    return this.#map?.getZoom();
   }
 
   /** Resolves once the map exists and has drawn everything it needs for the current view. */
@@ -201,27 +196,116 @@ export class MapController {
         const map = this.#map;
         return map !== undefined && map.loaded() && map.areTilesLoaded() && !map.isMoving();
       },
+      overlayIds: () => this.overlays.list().map((overlay) => overlay.id),
     };
   }
 
-  destroy(): void {
-    this.#map?.remove();
-    this.#map = undefined;
+  #takeCatalog(): void {
+    const state = this.#options.catalog.get();
+    if (state.status !== 'ready' || this.#catalog?.catalog === state.catalog) return;
+    // A new caller (sign-in, sign-out) gets new tile URLs: MapLibre keeps overzoomed tiles by URL.
+    this.#catalog = { catalog: state.catalog, viewKey: state.generation === 0 ? undefined : String(state.generation) };
+    if (this.#map) this.#restyle();
+    else this.#createMapWhenReady();
   }
 
-  #buildStyle(): maplibregl.StyleSpecification {
-    if (!this.#catalog || !this.#view) throw new Error('MapController: mount() first');
-    return buildMapStyle(this.#catalog, {
-      origin: this.#options.origin,
-      language: this.#view.language,
-      visibleLayerIds: this.#view.visibleLayerIds,
-      fontFaces: this.#options.fontFaces,
-      viewKey: this.#viewKey,
+  #createMapWhenReady(): void {
+    const catalog = this.#catalog?.catalog;
+    if (this.#map || !catalog || !this.#element.isConnected) return;
+    const state = this.#options.state.get();
+    const [west = -180, south = -85, east = 180, north = 85] = catalog.bounds;
+    const map = new maplibregl.Map({
+      container: this.#element,
+      style: this.#buildStyle(state),
+      ...viewOptions(state.position, catalog, this.#element),
+      minZoom: 9,
+      maxBounds: [west - BOUNDS_MARGIN_DEGREES, south - BOUNDS_MARGIN_DEGREES, east + BOUNDS_MARGIN_DEGREES, north + BOUNDS_MARGIN_DEGREES],
+      attributionControl: false,
+      ...(this.#options.isTestMode ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
+    this.#map = map;
+    this.#applied = state;
+    this.#controls = placeMapControls(map, this.#controls, state.language);
+    this.#modes = new ModeHost(createMapEventSource(map, (point) => this.#featuresAt(point)), createBrowseMode((hit) => this.#open(hit)), (modeId) =>
+      this.#options.state.update((current) => ({ ...current, modeId })),
+    );
+    map.on('moveend', () => this.#writePosition());
+    map.on('error', (event) => this.#handleError(event.error));
+    map.once('load', () => {
+      this.#writePosition();
+      this.#showSelection(this.#options.state.get());
+    });
+    this.#resolveCreated(map);
+  }
+
+  #applyState(): void {
+    const map = this.#map;
+    const previous = this.#applied;
+    const state = this.#options.state.get();
+    if (!map || !previous || previous === state) return;
+    this.#applied = state;
+    if (state.language !== previous.language || state.visibleLayerIds !== previous.visibleLayerIds) this.#restyle();
+    if (state.language !== previous.language) this.#controls = placeMapControls(map, this.#controls, state.language);
+    if (state.selection !== previous.selection) this.#showSelection(state);
+    if (state.position && state.position !== previous.position && !isCurrentPosition(map, state.position)) {
+      map.jumpTo({ center: [state.position.longitude, state.position.latitude], zoom: state.position.zoom });
+    }
+  }
+
+  #buildStyle(state: AppState): StyleSpecification {
+    const catalog = this.#catalog;
+    if (!catalog) throw new Error('MapController: no catalog yet');
+    const base = buildMapStyle(catalog.catalog, {
+      origin: this.#options.origin,
+      language: state.language,
+      visibleLayerIds: state.visibleLayerIds ?? defaultVisibleLayerIds(catalog.catalog, state.layerFamilies),
+      fontFaces: this.#options.fontFaces,
+      landUrl: this.#options.landUrl,
+      viewKey: catalog.viewKey,
+    });
+    return composeStyle(base, this.overlays.list());
   }
 
   #restyle(): void {
-    this.#map?.setStyle(this.#buildStyle(), { diff: true });
+    const map = this.#map;
+    if (!map) return;
+    map.setStyle(this.#buildStyle(this.#options.state.get()), { diff: true });
+    // A new catalog replaces the sources, and their feature states with them.
+    this.#selectedFeature = undefined;
+    this.#showSelection(this.#options.state.get());
+  }
+
+  #open(hit: FeatureHit | null): void {
+    const selection = hit && hit.featureId !== undefined ? { layerId: hit.layerId, featureId: String(hit.featureId), tileProperties: hit.properties } : null;
+    this.#options.state.update((current) => ({ ...current, selection }));
+  }
+
+  /** Highlights the selected feature (feature state `selected`, which the style layers read). */
+  #showSelection(state: AppState): void {
+    const map = this.#map;
+    if (!map) return;
+    const previous = this.#selectedFeature;
+    if (previous && map.getSource(previous.source)) {
+      map.setFeatureState({ source: previous.source, sourceLayer: previous.source, id: previous.id }, { selected: false });
+    }
+    this.#selectedFeature = undefined;
+    const selection = state.selection;
+    if (!selection || !map.getSource(selection.layerId)) return;
+    const id = /^\d+$/.test(selection.featureId) ? Number(selection.featureId) : selection.featureId;
+    map.setFeatureState({ source: selection.layerId, sourceLayer: selection.layerId, id }, { selected: true });
+    this.#selectedFeature = { source: selection.layerId, id };
+  }
+
+  #writePosition(): void {
+    const map = this.#map;
+    if (!map) return;
+    const center = map.getCenter();
+    const position: MapPosition = { zoom: map.getZoom(), latitude: center.lat, longitude: center.lng };
+    this.#options.state.update((current) => {
+      const next = { ...current, position };
+      this.#applied = next;
+      return next;
+    });
   }
 
   /** Style layers drawn for catalog layers, from their metadata. */
@@ -233,24 +317,15 @@ export class MapController {
       .map((layer) => layer.id);
   }
 
-  #featuresAt(point: maplibregl.Point): maplibregl.MapGeoJSONFeature[] {
+  /** Catalog features under a point, topmost first: a stop above a road above an area. */
+  #featuresAt(point: maplibregl.Point): FeatureHit[] {
     const map = this.#map;
     if (!map) return [];
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
       [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
       [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],
     ];
-    return map.queryRenderedFeatures(box, { layers: this.#interactiveLayerIds() });
-  }
-
-  #handleClick(point: maplibregl.Point): void {
-    // Features come topmost first: a stop above a road above an area.
-    const [feature] = this.#featuresAt(point);
-    const metadata = feature?.layer.metadata as Partial<StyleLayerMetadata> | undefined;
-    const layerId = metadata?.['casa-sig:layer'];
-    const hit: FeatureHit | null =
-      feature && layerId ? { layerId, featureId: feature.id, properties: { ...feature.properties } } : null;
-    this.#clickHandlers.forEach((handler) => handler(hit));
+    return map.queryRenderedFeatures(box, { layers: this.#interactiveLayerIds() }).flatMap((feature) => toHit(feature) ?? []);
   }
 
   /**
@@ -265,33 +340,28 @@ export class MapController {
     }
     console.error(error);
   }
+}
 
-  #updateCursor(point: maplibregl.Point): void {
-    const map = this.#map;
-    if (!map) return;
-    map.getCanvas().style.cursor = this.#featuresAt(point).length > 0 ? 'pointer' : '';
-  }
+function toHit(feature: maplibregl.MapGeoJSONFeature): FeatureHit | null {
+  const layerId = (feature.layer.metadata as Partial<StyleLayerMetadata> | undefined)?.['casa-sig:layer'];
+  return layerId ? { layerId, featureId: feature.id, properties: { ...feature.properties } } : null;
+}
 
-  /**
-   * Puts the controls on the side the reading direction calls for (zoom buttons at the end of the line,
-   * scale at its start), labelled in the language. MapLibre reads its UI strings when a control is added,
-   * so the controls are added again after the locale table is patched.
-   */
-  #placeControls(language: Language): void {
-    const map = this.#map;
-    if (!map) return;
-    const direction = textDirectionOf(language);
-    const strings = MESSAGES[language].mapControls;
-    Object.assign(map._locale, strings);
-    if (strings['Map.Title']) map.getCanvas().setAttribute('aria-label', strings['Map.Title']);
-    this.#controls.forEach((control) => map.removeControl(control));
-    const [start, end]: maplibregl.ControlPosition[] = direction === 'rtl' ? ['bottom-right', 'bottom-left'] : ['bottom-left', 'bottom-right'];
-    const navigation = new maplibregl.NavigationControl({ visualizePitch: false });
-    const scale = new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 });
-    const attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: MESSAGES[language].mapAttribution });
-    map.addControl(attribution, end);
-    map.addControl(navigation, end);
-    map.addControl(scale, start);
-    this.#controls = [attribution, navigation, scale];
-  }
+/**
+ * The map's first view: the position from the URL, else the city fitted to the screen. Casablanca is about
+ * twice as wide as it is tall: on a portrait phone the whole width would leave the city a strip between sea
+ * and fields, so there the central part of the city fills the screen instead (panning shows the rest).
+ */
+function viewOptions(position: MapPosition | null, catalog: LayerCatalog, element: HTMLElement): Partial<maplibregl.MapOptions> {
+  if (position) return { center: [position.longitude, position.latitude], zoom: position.zoom };
+  const [west = 0, south = 0, east = 0, north = 0] = catalog.home;
+  const isPortrait = element.clientWidth < element.clientHeight * PORTRAIT_RATIO;
+  const trim = isPortrait ? ((east - west) * (1 - PORTRAIT_WIDTH_SHOWN)) / 2 : 0;
+  return { bounds: [west + trim, south, east - trim, north], fitBoundsOptions: { padding: FIT_PADDING_PX } };
+}
+
+/** Whether the map already shows this position (the URL written from the map's own last move). */
+function isCurrentPosition(map: maplibregl.Map, position: MapPosition): boolean {
+  const center = map.getCenter();
+  return Math.abs(map.getZoom() - position.zoom) < 0.01 && Math.abs(center.lat - position.latitude) < 1e-5 && Math.abs(center.lng - position.longitude) < 1e-5;
 }

@@ -4,7 +4,7 @@ import latinRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal
 import latinSemiBold from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2?url';
 import latinExtendedRegular from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latinExtendedSemiBold from '@fontsource/noto-sans/files/noto-sans-latin-ext-600-normal.woff2?url';
-import type { LabelFontFiles } from '../layers/label-fonts.ts';
+import type { LabelFontFiles } from './style/label-fonts.ts';
 
 /**
  * The woff2 files of the label fonts, copied into the build by Vite (`?url` gives their hashed,

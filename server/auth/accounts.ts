@@ -49,6 +49,20 @@ export function assertPasswordAcceptable(password: string): void {
   }
 }
 
+/** An admin area an account can be confined to, as the administration lists them. */
+export interface AssignableArea extends UserArea {
+  level: string;
+}
+
+/** Every admin area, by level then code: what an administrator assigns accounts to. */
+export async function listAssignableAreas(pool: pg.Pool): Promise<AssignableArea[]> {
+  const result = await pool.query<AssignableArea>(
+    `SELECT id::integer AS id, code, name_fr, name_ar, level FROM admin_areas
+      ORDER BY CASE level WHEN 'prefecture' THEN 0 WHEN 'arrondissement' THEN 1 ELSE 2 END, code`,
+  );
+  return result.rows;
+}
+
 /** Resolves arrondissement (or any admin area) codes to ids; an unknown code is a 400 naming it. */
 async function areaIdsForCodes(client: pg.PoolClient, codes: readonly string[]): Promise<number[]> {
   if (codes.length === 0) return [];

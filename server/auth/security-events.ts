@@ -40,13 +40,23 @@ export async function recordSecurityEvent(
 /** Newest first, keyset-paged by id. */
 export async function listSecurityEvents(
   pool: pg.Pool,
-  options: { limit: number; beforeId?: number | undefined; kind?: SecurityEventKind | undefined },
+  options: {
+    limit: number;
+    beforeId?: number | undefined;
+    kind?: SecurityEventKind | undefined;
+    /** Exactly this principal, as events name it (`user:amina`, `key:csk_ab12cd34`, `public`). */
+    principal?: string | undefined;
+    /** Events at or after this instant, and before this one. */
+    since?: Date | undefined;
+    until?: Date | undefined;
+  },
 ): Promise<SecurityEvent[]> {
   const result = await pool.query(
     `SELECT id, occurred_at, kind, principal, address, detail FROM security_events
-      WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR kind = $2)
+      WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR kind = $2) AND ($4::text IS NULL OR principal = $4)
+        AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
       ORDER BY id DESC LIMIT $3`,
-    [options.beforeId ?? null, options.kind ?? null, options.limit],
+    [options.beforeId ?? null, options.kind ?? null, options.limit, options.principal ?? null, options.since ?? null, options.until ?? null],
   );
   return result.rows.map((row) => ({
     id: row.id,

@@ -2,7 +2,7 @@ import { isAllowed, readableLayers, visiblePropertiesFor } from '../auth/policy.
 import type { Principal } from '../auth/principal.ts';
 import type { Labels, LayerDefinition, PropertyType } from './layer-definition.ts';
 import type { LayerRegistry } from './registry.ts';
-import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM } from './region.ts';
+import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM, REGION_HOME_BOUNDS } from './region.ts';
 
 /** What the client needs to draw, describe and label one layer (GET /api/layers). */
 export interface LayerCatalogEntry {
@@ -23,6 +23,8 @@ export interface LayerCatalogEntry {
     unit?: string;
     values?: { value: string; label: Labels }[];
     isInTiles: boolean;
+    /** The layer whose feature ids this property holds (PropertyDefinition.references). */
+    references?: string;
   }[];
   style: LayerDefinition['style'];
   legend: { label: Labels; color: string }[];
@@ -32,7 +34,10 @@ export interface LayerCatalogEntry {
 }
 
 export interface LayerCatalog {
+  /** The region served, [west, south, east, north] in degrees: how far the map may pan. */
   bounds: readonly number[];
+  /** The city, which the map fits to the screen when it opens. */
+  home: readonly number[];
   center: readonly number[];
   zoom: number;
   layers: LayerCatalogEntry[];
@@ -67,6 +72,7 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
         ? { values: Object.entries(property.values).map(([value, label]) => ({ value, label })) }
         : {}),
       isInTiles: property.inTiles === true,
+      ...(property.references ? { references: property.references } : {}),
     })),
     style: layer.style,
     legend: buildLegend(layer),
@@ -83,6 +89,7 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
 export function buildLayerCatalog(registry: LayerRegistry, principal: Principal): LayerCatalog {
   return {
     bounds: REGION_BOUNDS,
+    home: REGION_HOME_BOUNDS,
     center: REGION_CENTER,
     zoom: REGION_DEFAULT_ZOOM,
     layers: readableLayers(registry, principal).map((layer) => describeLayer(layer, principal)),

@@ -52,6 +52,11 @@ export interface PropertyDefinition {
    * on click). A personal property is carried only in tiles of principals allowed to see it.
    */
   inTiles?: boolean;
+  /**
+   * For an integer property that holds the id of a feature of another layer (an inspection's
+   * establishment): that layer's id. Clients show the related feature's name and open it from there.
+   */
+  references?: string;
 }
 
 /** How the map draws the layer by default; the legend is derived from it. */

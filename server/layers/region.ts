@@ -7,3 +7,9 @@ export const REGION_BOUNDS: readonly [number, number, number, number] = [-7.85, 
 /** The map opens on the city centre (Place Mohammed V), at a zoom showing the whole city. */
 export const REGION_CENTER: readonly [number, number] = [-7.6186, 33.5928];
 export const REGION_DEFAULT_ZOOM = 11.5;
+
+/**
+ * The city itself (the commune of Casablanca), which the map fits to the screen when it opens without a
+ * position in its URL: the region around it is land and sea that nobody opens the map to see.
+ */
+export const REGION_HOME_BOUNDS: readonly [number, number, number, number] = [-7.752, 33.493, -7.457, 33.641];

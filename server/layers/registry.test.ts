@@ -13,6 +13,17 @@ describe('layer registry', () => {
     );
   });
 
+  it('gives each theme its own palette: no colour means two things in two families', () => {
+    const families = new Map<string, string>();
+    for (const layer of LAYERS) {
+      for (const color of Object.values(layer.style.colorByValue ?? {})) {
+        const family = families.get(color.toLowerCase());
+        expect(family === undefined || family === layer.family, `${color} is used by ${family} and ${layer.family}`).toBe(true);
+        families.set(color.toLowerCase(), layer.family);
+      }
+    }
+  });
+
   it('rejects duplicate ids', () => {
     expect(() => new LayerRegistry([LAYERS[0]!, LAYERS[0]!])).toThrow(/duplicate/);
   });
@@ -54,6 +65,14 @@ describe('layer registry', () => {
         expect(layer.properties[layer.nameProperties.ar]?.type).toBe('string');
       }
       if (layer.geometry.nearMissMetres) expect(layer.geometry.types).toContain('LineString');
+    });
+
+    it('refers only to layers of the registry, by integer ids', () => {
+      for (const [name, property] of Object.entries(layer.properties)) {
+        if (!property.references) continue;
+        expect(registry.find(property.references), `${layer.id}.${name} refers to ${property.references}`).toBeDefined();
+        expect(property.type, `${layer.id}.${name}`).toBe('integer');
+      }
     });
 
     it('names only existing roles and keeps area scoping to roles that read the layer', () => {

@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
-import { createUser, listUsers, STAFF_ROLES, updateUser } from '../auth/accounts.ts';
+import { createUser, listAssignableAreas, listUsers, STAFF_ROLES, updateUser } from '../auth/accounts.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
 import { generatePassword } from '../auth/passwords.ts';
+import { allScopes } from '../auth/scopes.ts';
 import { assertAdministrator } from '../auth/policy.ts';
 import { describePrincipal } from '../auth/principal.ts';
 import { listSecurityEvents, recordSecurityEvent, type SecurityEventKind } from '../auth/security-events.ts';
@@ -20,6 +21,9 @@ const eventsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().min(1).optional(),
   kind: z.enum(EVENT_KINDS).optional(),
+  principal: z.string().min(1).max(200).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
 });
 
 const areaCodes = z.array(z.string().min(1).max(32)).max(50);
@@ -58,9 +62,22 @@ export function createAdminRouter(deps: { pool: pg.Pool; registry: LayerRegistry
 
   router.get('/api/admin/security-events', async (request: Request, response: Response) => {
     const query = parseRequest(eventsQuery, request.query, 'query');
-    const events = await listSecurityEvents(pool, { limit: query.limit, beforeId: query.before, kind: query.kind });
+    const events = await listSecurityEvents(pool, {
+      limit: query.limit,
+      beforeId: query.before,
+      kind: query.kind,
+      principal: query.principal,
+      since: query.since ? new Date(query.since) : undefined,
+      until: query.until ? new Date(query.until) : undefined,
+    });
     const last = events.length === query.limit ? events.at(-1) : undefined;
-    response.set('Cache-Control', 'no-store').json({ events, next: last ? `/api/admin/security-events?limit=${query.limit}&before=${last.id}${query.kind ? `&kind=${query.kind}` : ''}` : null });
+    const { before: _before, ...filters } = query;
+    const nextQuery = new URLSearchParams(Object.entries({ ...filters, before: last?.id }).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
+    response.set('Cache-Control', 'no-store').json({ events, next: last ? `/api/admin/security-events?${nextQuery}` : null });
+  });
+
+  router.get('/api/admin/areas', async (_request: Request, response: Response) => {
+    response.set('Cache-Control', 'no-store').json({ areas: await listAssignableAreas(pool) });
   });
 
   router.get('/api/admin/users', async (_request: Request, response: Response) => {
@@ -81,6 +98,10 @@ export function createAdminRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const user = await updateUser(pool, username, { ...body, areaCodes: body.areas });
     await audit(request, 'user_updated', { username, changed: Object.keys(body).filter((key) => key !== 'password').concat(body.password ? ['password'] : []) });
     response.set('Cache-Control', 'no-store').json({ user });
+  });
+
+  router.get('/api/admin/api-keys/scopes', (_request: Request, response: Response) => {
+    response.set('Cache-Control', 'no-store').json({ scopes: allScopes(deps.registry) });
   });
 
   router.get('/api/admin/api-keys', async (_request: Request, response: Response) => {
@@ -109,9 +130,11 @@ const adminOnly = { 401: 'Credentials required', 403: 'Administrators only' };
 
 export const adminOperations: ApiOperation[] = [
   { method: 'get', path: '/api/admin/security-events', tag: 'administration', access: 'admin', query: eventsQuery, summary: 'Audit of logins, failures, key use and denials, newest first', responses: { 200: 'Events and next link', 400: 'Bad parameter', ...adminOnly } },
+  { method: 'get', path: '/api/admin/areas', tag: 'administration', access: 'admin', summary: 'Admin areas accounts can be confined to (codes and names)', responses: { 200: 'Areas', ...adminOnly } },
   { method: 'get', path: '/api/admin/users', tag: 'administration', access: 'admin', summary: 'List accounts', responses: { 200: 'Users', ...adminOnly } },
   { method: 'post', path: '/api/admin/users', tag: 'administration', access: 'admin', body: createUserBody, summary: 'Create an account (a generated password is returned once)', responses: { 201: 'Created', 400: 'Bad body', 409: 'Username taken', ...adminOnly } },
   { method: 'patch', path: '/api/admin/users/{username}', tag: 'administration', access: 'admin', params: usernameParams, body: updateUserBody, summary: 'Change role, areas, password or disable an account (revokes its sessions)', responses: { 200: 'Updated', 404: 'No such user', ...adminOnly } },
+  { method: 'get', path: '/api/admin/api-keys/scopes', tag: 'administration', access: 'admin', summary: 'Every scope an API key may be given', responses: { 200: 'Scopes', ...adminOnly } },
   { method: 'get', path: '/api/admin/api-keys', tag: 'administration', access: 'admin', summary: 'List API keys (never their secrets)', responses: { 200: 'Keys', ...adminOnly } },
   { method: 'post', path: '/api/admin/api-keys', tag: 'administration', access: 'admin', body: createKeyBody, summary: 'Create an API key with scopes (the key is shown once)', responses: { 201: 'Created', 400: 'Bad scopes', ...adminOnly } },
   { method: 'delete', path: '/api/admin/api-keys/{prefix}', tag: 'administration', access: 'admin', params: prefixParams, summary: 'Revoke an API key', responses: { 204: 'Revoked', 404: 'No such key', ...adminOnly } },

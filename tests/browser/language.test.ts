@@ -102,18 +102,18 @@ describe('switching the language from the interface', () => {
     const map = await page.evaluateHandle(() => window.__casaSig?.map);
     await page.evaluate(() => Object.assign(window, { languageSwitchMark: true }));
 
-    await page.getByRole('button', { name: 'العربية' }).click();
+    await page.locator('.language-switcher').getByRole('button', { name: 'العربية', exact: true }).click();
     await page.locator('html[dir="rtl"]').waitFor({ state: 'attached' });
     await waitForMapIdle(page);
     expect(await documentDirection(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(await roadLabelTextField(page)).toEqual(['coalesce', ['get', 'name_ar'], ['get', 'name_fr'], '']);
     await expect(page.locator('#layer-panel-heading').textContent()).resolves.toBe('الطبقات');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
-    await expect(page.getByRole('button', { name: 'العربية' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator('.language-switcher').getByRole('button', { name: 'العربية', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
     // Switching restyles the map in place: the same map, still showing its layers.
     expect((await renderedFeatures(page, 'admin_areas')).length).toBeGreaterThan(0);
 
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.language-switcher').getByRole('button', { name: 'English', exact: true }).click();
     await page.locator('html[dir="ltr"]').waitFor({ state: 'attached' });
     await waitForMapIdle(page);
     expect(await documentDirection(page)).toEqual({ lang: 'en', dir: 'ltr' });

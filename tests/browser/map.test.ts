@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LayerCatalog } from '../../client/layers/catalog.ts';
+import type { LayerCatalog } from '../../client/api/layer-catalog.ts';
 import { createTestPool } from '../helpers/database.ts';
 import {
   type BrowserSession,

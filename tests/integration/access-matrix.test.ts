@@ -131,6 +131,8 @@ const rows: MatrixRow[] = [
   { operation: 'GET /api/admin/users', name: 'list users', method: 'GET', path: () => '/api/admin/users', expected: (c) => adminStatus(c, 200) },
   { operation: 'POST /api/admin/users', name: 'create user (bad body)', method: 'POST', path: () => '/api/admin/users', body: { username: 'x' }, expected: (c) => adminStatus(c, 400) },
   { operation: 'PATCH /api/admin/users/{username}', name: 'update user (unknown)', method: 'PATCH', path: () => '/api/admin/users/nobody-here', body: { isDisabled: true }, expected: (c) => adminStatus(c, 404) },
+  { operation: 'GET /api/admin/areas', name: 'list assignable areas', method: 'GET', path: () => '/api/admin/areas', expected: (c) => adminStatus(c, 200) },
+  { operation: 'GET /api/admin/api-keys/scopes', name: 'list key scopes', method: 'GET', path: () => '/api/admin/api-keys/scopes', expected: (c) => adminStatus(c, 200) },
   { operation: 'GET /api/admin/api-keys', name: 'list keys', method: 'GET', path: () => '/api/admin/api-keys', expected: (c) => adminStatus(c, 200) },
   { operation: 'POST /api/admin/api-keys', name: 'create key (bad scopes)', method: 'POST', path: () => '/api/admin/api-keys', body: { module: 'tax', scopes: ['nothing'] }, expected: (c) => adminStatus(c, 400) },
   { operation: 'DELETE /api/admin/api-keys/{prefix}', name: 'revoke key (unknown)', method: 'DELETE', path: () => '/api/admin/api-keys/zzzzzzzz', expected: (c) => adminStatus(c, 404) },

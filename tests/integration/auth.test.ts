@@ -174,6 +174,52 @@ describe('administration', () => {
     expect(denied.events[0]).toMatchObject({ principal: 'public', address: expect.any(String), detail: { status: 401 } });
   });
 
+  it('filters the audit by principal and by time, and keeps the filters in the next page', async () => {
+    const admin = { Authorization: `Bearer ${await login('root')}` };
+    const events = async (query: string) => {
+      const response = await fetch(`${server.url}/api/admin/security-events?${query}`, { headers: admin });
+      expect(response.status, query).toBe(200);
+      return (await response.json()) as { events: { id: number; principal: string; occurredAt: string; kind: string }[]; next: string | null };
+    };
+    const rootLogins = await events('principal=user%3Aroot&kind=login');
+    expect(rootLogins.events.length).toBeGreaterThan(0);
+    for (const event of rootLogins.events) expect(event).toMatchObject({ principal: 'user:root', kind: 'login' });
+    expect((await events('principal=user%3Anobody-here')).events).toEqual([]);
+
+    const all = await events('limit=500');
+    const middle = all.events[Math.floor(all.events.length / 2)]!;
+    const since = await events(`since=${encodeURIComponent(middle.occurredAt)}&limit=500`);
+    const until = await events(`until=${encodeURIComponent(middle.occurredAt)}&limit=500`);
+    for (const event of since.events) expect(Date.parse(event.occurredAt)).toBeGreaterThanOrEqual(Date.parse(middle.occurredAt));
+    for (const event of until.events) expect(Date.parse(event.occurredAt)).toBeLessThan(Date.parse(middle.occurredAt));
+    expect(since.events.length + until.events.length).toBe(all.events.length);
+
+    const firstPage = await events('principal=user%3Aroot&limit=1');
+    expect(firstPage.next).toContain('principal=user%3Aroot');
+    const secondPage = (await (await fetch(`${server.url}${firstPage.next}`, { headers: admin })).json()) as typeof firstPage;
+    for (const event of secondPage.events) expect(event.principal).toBe('user:root');
+    expect((await fetch(`${server.url}/api/admin/security-events?since=yesterday`, { headers: admin })).status).toBe(400);
+  });
+
+  it('lists the admin areas accounts can be confined to, to administrators only', async () => {
+    await database.pool.query(
+      `INSERT INTO admin_areas (level, code, name_fr, name_ar, population, geom)
+       SELECT 'prefecture', 'TEST-AREA-LIST', 'Zone de liste', 'منطقة القائمة', 1000, ST_Multi(ST_MakeEnvelope(-7.62, 33.58, -7.61, 33.59, 4326))
+       WHERE NOT EXISTS (SELECT 1 FROM admin_areas WHERE code = 'TEST-AREA-LIST')`,
+    );
+    const admin = { Authorization: `Bearer ${await login('root')}` };
+    const body = (await (await fetch(`${server.url}/api/admin/areas`, { headers: admin })).json()) as { areas: { id: number; code: string; level: string }[] };
+    expect(body.areas).toContainEqual({ id: expect.any(Number), code: 'TEST-AREA-LIST', name_fr: 'Zone de liste', name_ar: 'منطقة القائمة', level: 'prefecture' });
+    expect((await fetch(`${server.url}/api/admin/areas`)).status).toBe(401);
+  });
+
+  it('lists the scopes an API key may be given, to administrators only', async () => {
+    const admin = { Authorization: `Bearer ${await login('root')}` };
+    const body = (await (await fetch(`${server.url}/api/admin/api-keys/scopes`, { headers: admin })).json()) as { scopes: string[] };
+    expect(body.scopes).toEqual(expect.arrayContaining(['road_segments:read', 'permits:personal', 'query:stats', 'search', 'changes:read']));
+    expect((await fetch(`${server.url}/api/admin/api-keys/scopes`)).status).toBe(401);
+  });
+
   it('audits a burst of denials from one source once, then sums the rest of its window in one row', async () => {
     const windowed = await startTestServer(database.pool, { DENIAL_AUDIT_WINDOW_SECONDS: '2' });
     try {

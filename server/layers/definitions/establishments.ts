@@ -95,7 +95,7 @@ export const establishments: LayerDefinition = {
     kind: 'circle',
     color: '#7f8c8d',
     colorProperty: 'latest_grade',
-    colorByValue: { A: '#27ae60', B: '#f39c12', C: '#c0392b' },
+    colorByValue: { A: '#1a9c8a', B: '#e0b03a', C: '#d9682b' },
     size: 5,
   },
   isVisibleByDefault: true,

@@ -123,7 +123,7 @@ export const roadSegments: LayerDefinition = {
     kind: 'line',
     color: '#8a8a8a',
     colorProperty: 'condition',
-    colorByValue: { good: '#3a8f5c', fair: '#d9a21b', poor: '#e0642b', critical: '#b3202a' },
+    colorByValue: { good: '#6f7f8f', fair: '#c8a03c', poor: '#b8672f', critical: '#6e2418' },
     size: 3,
     isLabelled: true,
   },

@@ -66,6 +66,6 @@ export const transitRoutes: LayerDefinition = {
     personal: ['admin'],
     areaScoped: [],
   },
-  style: { kind: 'line', color: '#e2001a', colorProperty: 'colour', size: 4 },
+  style: { kind: 'line', color: '#5b6770', colorProperty: 'colour', size: 4 },
   isVisibleByDefault: true,
 };

@@ -61,7 +61,7 @@ export const transitStops: LayerDefinition = {
     kind: 'circle',
     color: '#333333',
     colorProperty: 'mode',
-    colorByValue: { tram: '#e2001a', brt: '#0072bc', bus: '#f7a800' },
+    colorByValue: { tram: '#1b1f3b', brt: '#4b4f63', bus: '#8d93a3' },
     size: 5,
     isLabelled: true,
   },

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import type { LayerCatalog } from '../api/layer-catalog.ts';
+import { useStore } from '../state/create-store.ts';
+import { useServices } from '../state/services.tsx';
+import { FeaturesInView } from './features-in-view.tsx';
+import { LayerPanel } from './layer-panel.tsx';
+import { MapWorkspace } from './map-workspace.tsx';
+import { NamesLanguageNote } from './names-language-note.tsx';
+import { SelectionDetails } from './selection-details.tsx';
+import { layersOfFamilies, useLayerFamilies } from './use-layer-families.ts';
+import { useSelection } from './use-selection.ts';
+
+interface MapAppWorkspaceProps {
+  /** The layer families the app works with; null for all. */
+  families: readonly string[] | null;
+  panelLabel: string;
+  /** What the app adds to the side panel, above the layers (its own tools and lists). */
+  panelStart?: ((catalog: LayerCatalog) => ReactNode) | undefined;
+  /** What the app floats over the map, beside the details panel. */
+  children?: ReactNode;
+}
+
+/**
+ * What every map app starts from: the map with the app's layers, their switches and legends, the features
+ * in view (the keyboard's way to the map), and the open feature's details. Apps add their own tools.
+ */
+export function MapAppWorkspace({ families, panelLabel, panelStart, children }: MapAppWorkspaceProps) {
+  const { catalog } = useServices();
+  const catalogState = useStore(catalog, (value) => value);
+  if (catalogState.status !== 'ready') return null;
+  return (
+    <ReadyWorkspace catalog={catalogState.catalog} families={families} panelLabel={panelLabel} panelStart={panelStart}>
+      {children}
+    </ReadyWorkspace>
+  );
+}
+
+function ReadyWorkspace({ catalog, families, panelLabel, panelStart, children }: MapAppWorkspaceProps & { catalog: LayerCatalog }) {
+  const { open } = useSelection();
+  useLayerFamilies(catalog, families);
+  return (
+    <MapWorkspace
+      panelLabel={panelLabel}
+      panel={
+        <>
+          {panelStart?.(catalog)}
+          <LayerPanel layers={layersOfFamilies(catalog, families)} onOpenFeature={open} />
+          <FeaturesInView catalog={catalog} onOpen={open} />
+        </>
+      }
+    >
+      <NamesLanguageNote />
+      {children}
+      <SelectionDetails catalog={catalog} />
+    </MapWorkspace>
+  );
+}

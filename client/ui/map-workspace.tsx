@@ -1,0 +1,50 @@
+import { type ReactNode, useId, useState } from 'react';
+import { useMessages } from '../i18n/define-messages.ts';
+import { MapView } from '../map/map-view.tsx';
+import { UI_MESSAGES } from './ui-messages.ts';
+
+interface MapWorkspaceProps {
+  /** The side panel's content (layers, lists, forms); the panel opens and closes from its button. */
+  panel: ReactNode;
+  /** The side panel's accessible name. */
+  panelLabel: string;
+  /** What floats over the map (the details panel, notices). */
+  children?: ReactNode;
+}
+
+const NARROW_SCREEN = '(max-width: 720px)';
+
+/**
+ * The layout of the map apps: a side panel beside the map (over it on a phone, closed at first there) and
+ * the map with whatever the app floats over it.
+ */
+export function MapWorkspace({ panel, panelLabel, children }: MapWorkspaceProps) {
+  const messages = useMessages(UI_MESSAGES);
+  const panelId = useId();
+  const [isPanelOpen, setPanelOpen] = useState(() => !window.matchMedia(NARROW_SCREEN).matches);
+  const toggleLabel = isPanelOpen ? messages.hideLayers : messages.showLayers;
+  return (
+    <div className="workspace">
+      <aside id={panelId} className="side-panel" aria-label={panelLabel} data-open={isPanelOpen}>
+        {panel}
+      </aside>
+      <div className="map-area">
+        <MapView />
+        <button
+          type="button"
+          className="panel-toggle"
+          aria-controls={panelId}
+          aria-expanded={isPanelOpen}
+          title={toggleLabel}
+          onClick={() => setPanelOpen((isOpen) => !isOpen)}
+        >
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path d="M12 3 2 8l10 5 10-5-10-5Zm-7.6 9L2 13.2l10 5 10-5-2.4-1.2L12 15.8 4.4 12Zm0 4L2 17.2l10 5 10-5-2.4-1.2L12 19.8 4.4 16Z" fill="currentColor" />
+          </svg>
+          <span className="visually-hidden">{toggleLabel}</span>
+        </button>
+        {children}
+      </div>
+    </div>
+  );
+}
