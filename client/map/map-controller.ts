@@ -74,6 +74,7 @@ export class MapController {
   #applied: AppState | undefined;
   #controls: maplibregl.IControl[] = [];
   #selectedFeature: { source: string; id: number | string } | undefined;
+  #isRestylePending = false;
   readonly #unauthorizedHandlers = new Set<() => void>();
   readonly #created: Promise<maplibregl.Map>;
   #resolveCreated!: (map: maplibregl.Map) => void;
@@ -269,6 +270,18 @@ export class MapController {
   #restyle(): void {
     const map = this.#map;
     if (!map) return;
+    // MapLibre diffs only a loaded style (it would rebuild everything otherwise): a change that comes while
+    // the first style loads is applied once it has.
+    if (!map.isStyleLoaded()) {
+      if (!this.#isRestylePending) {
+        this.#isRestylePending = true;
+        map.once('style.load', () => {
+          this.#isRestylePending = false;
+          this.#restyle();
+        });
+      }
+      return;
+    }
     map.setStyle(this.#buildStyle(this.#options.state.get()), { diff: true });
     // A new catalog replaces the sources, and their feature states with them.
     this.#selectedFeature = undefined;

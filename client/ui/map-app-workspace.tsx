@@ -5,6 +5,7 @@ import { useServices } from '../state/services.tsx';
 import { FeaturesInView } from './features-in-view.tsx';
 import { LayerPanel } from './layer-panel.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
+import { MeasureTool } from './measure-tool.tsx';
 import { NamesLanguageNote } from './names-language-note.tsx';
 import { SelectionDetails } from './selection-details.tsx';
 import { layersOfFamilies, useLayerFamilies } from './use-layer-families.ts';
@@ -50,6 +51,7 @@ function ReadyWorkspace({ catalog, families, panelLabel, panelStart, children }:
       }
     >
       <NamesLanguageNote />
+      <MeasureTool />
       {children}
       <SelectionDetails catalog={catalog} />
     </MapWorkspace>

@@ -31,6 +31,9 @@ export interface UiMessages {
   namesInOtherLanguage: string;
   /** A related feature's link, for screen readers: "open <name>". */
   openRelated: (name: string) => string;
+  measure: string;
+  stopMeasuring: string;
+  measureHint: string;
 }
 
 export const UI_MESSAGES: MessageSet<UiMessages> = {
@@ -61,6 +64,9 @@ export const UI_MESSAGES: MessageSet<UiMessages> = {
     inViewEmpty: 'Aucun objet dans la vue.',
     namesInOtherLanguage: 'Les noms de lieux sont en français (pas de nom anglais).',
     openRelated: (name) => `Ouvrir ${name}`,
+    measure: 'Mesurer une distance',
+    stopMeasuring: 'Terminer la mesure',
+    measureHint: 'Cliquez sur la carte pour poser les points ; Retour arrière efface le dernier, Échap termine.',
   },
   ar: {
     layersHeading: 'الطبقات',
@@ -89,6 +95,9 @@ export const UI_MESSAGES: MessageSet<UiMessages> = {
     inViewEmpty: 'لا يوجد أي عنصر في العرض.',
     namesInOtherLanguage: 'أسماء الأماكن معروضة بالفرنسية.',
     openRelated: (name) => `فتح ${name}`,
+    measure: 'قياس مسافة',
+    stopMeasuring: 'إنهاء القياس',
+    measureHint: 'انقر على الخريطة لوضع النقاط؛ زر الرجوع يمحو الأخيرة، وزر الخروج ينهي القياس.',
   },
   en: {
     layersHeading: 'Layers',
@@ -117,5 +126,8 @@ export const UI_MESSAGES: MessageSet<UiMessages> = {
     inViewEmpty: 'No feature in view.',
     namesInOtherLanguage: 'Place names are shown in French (there are no English names).',
     openRelated: (name) => `Open ${name}`,
+    measure: 'Measure a distance',
+    stopMeasuring: 'Stop measuring',
+    measureHint: 'Click the map to place points; Backspace removes the last one, Escape stops.',
   },
 };

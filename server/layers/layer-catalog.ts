@@ -2,6 +2,7 @@ import { isAllowed, readableLayers, visiblePropertiesFor } from '../auth/policy.
 import type { Principal } from '../auth/principal.ts';
 import type { Labels, LayerDefinition, PropertyType } from './layer-definition.ts';
 import type { LayerRegistry } from './registry.ts';
+import { hasLabelPoints, labelPointsLayerName } from './tile-query.ts';
 import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM, REGION_HOME_BOUNDS } from './region.ts';
 
 /** What the client needs to draw, describe and label one layer (GET /api/layers). */
@@ -16,6 +17,8 @@ export interface LayerCatalogEntry {
   tiles: string;
   tilejson: string;
   nameProperties: { fr: string; ar: string } | null;
+  /** The MVT layer of the tiles that holds one label point per feature (labelled areas), or null. */
+  labelPointsLayer: string | null;
   properties: {
     name: string;
     type: PropertyType;
@@ -63,6 +66,7 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
     tiles: `/tiles/${layer.id}/{z}/{x}/{y}.mvt`,
     tilejson: `/tiles/${layer.id}.json`,
     nameProperties: layer.nameProperties ?? null,
+    labelPointsLayer: hasLabelPoints(layer) ? labelPointsLayerName(layer) : null,
     properties: visiblePropertiesFor(principal, layer).map(([name, property]) => ({
       name,
       type: property.type,

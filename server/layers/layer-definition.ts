@@ -72,6 +72,12 @@ export interface LayerStyle {
   size: number;
   /** Whether features are labelled on the map with their localised name. */
   isLabelled?: boolean;
+  /**
+   * Zooms at which features are labelled, by value of `colorProperty` (values not listed: every zoom). Areas
+   * nest: a préfecture's name gives way to its arrondissements' as the map zooms in, so no screen shows both
+   * a préfecture and the arrondissement of the same name.
+   */
+  labelZooms?: Readonly<Record<string, { min?: number; max?: number }>>;
 }
 
 export interface LayerDefinition {

@@ -51,11 +51,15 @@ describe('layer registry', () => {
     });
 
     it('styles only by declared properties and values', () => {
-      const { colorProperty, colorByValue } = layer.style;
-      if (!colorProperty) return;
+      const { colorProperty, colorByValue, labelZooms } = layer.style;
+      if (!colorProperty) return expect(labelZooms).toBeUndefined();
       const property = layer.properties[colorProperty];
       expect(property?.inTiles).toBe(true);
       for (const value of Object.keys(colorByValue ?? {})) expect(Object.keys(property?.values ?? {})).toContain(value);
+      for (const [value, zooms] of Object.entries(labelZooms ?? {})) {
+        expect(Object.keys(property?.values ?? {})).toContain(value);
+        expect(zooms.min ?? 0).toBeLessThan(zooms.max ?? 24);
+      }
     });
 
     it('points its primary date and name properties at declared properties of the right type', () => {

@@ -79,6 +79,44 @@ function generalisedSource(layer: LayerDefinition, z: string, params: SqlParams)
 }
 
 /**
+ * The MVT layer of a labelled area layer that holds one point per area, named after the layer: a map labels
+ * a polygon once per tile it crosses, so a large arrondissement would carry its name three times on one
+ * screen; labelled from this point, it carries it once.
+ */
+export function labelPointsLayerName(layer: LayerDefinition): string {
+  return `${layer.id}:labels`;
+}
+
+/** Whether the layer's tiles also carry its label points (labelled areas: LayerStyle.isLabelled, kind fill). */
+export function hasLabelPoints(layer: LayerDefinition): boolean {
+  return layer.style.kind === 'fill' && layer.style.isLabelled === true && layer.nameProperties !== undefined;
+}
+
+/**
+ * The label points of the areas whose point lies in the tile itself (not in its buffer, so each point is in
+ * exactly one tile of a zoom): the centre of the largest circle inside the area (its pole of inaccessibility),
+ * where a name reads as belonging to the area, unlike a centroid that can fall outside a bent area.
+ */
+function labelPointsQuery(layer: LayerDefinition, view: LayerView, params: SqlParams, areaCondition: string[]): string {
+  const projected = `t.${ident(layer.tiles.projectedColumn)}`;
+  const { extent } = layer.tiles;
+  const selected = [
+    `t.${ident(layer.idColumn)} AS mvt_id`,
+    `ST_AsMVTGeom(p.label_point, bounds.tile, ${Number(extent)}, 0, true) AS mvt_geom`,
+    ...attributeExpressions(view),
+  ];
+  return [
+    `labels AS (`,
+    `  SELECT ${selected.join(',\n         ')}`,
+    `  FROM ${ident(layer.table.schema, layer.table.name)} AS t, bounds,`,
+    `       LATERAL (SELECT (ST_MaximumInscribedCircle(${projected})).center AS label_point) AS p`,
+    `  WHERE ${projected} && bounds.tile AND ST_Intersects(p.label_point, bounds.tile)`,
+    ...areaCondition,
+    ')',
+  ].join('\n');
+}
+
+/**
  * The ST_AsMVT query for one tile of a layer, as one principal sees it (auth/policy.ts layerView): only the
  * tile properties it may see, only features inside its assigned areas when it is confined to them.
  * z/x/y, tolerances and area ids are bound parameters; table and column names come from the registry.
@@ -105,6 +143,8 @@ export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: Ti
     `ST_AsMVTGeom(${source.geometry}, bounds.tile, ${Number(extent)}, ${Number(buffer)}, true) AS mvt_geom`,
     ...attributeExpressions(view),
   ];
+  const featuresMvt = `ST_AsMVT(features.*, ${params.add(layer.id, 'text')}, ${Number(extent)}, 'mvt_geom', 'mvt_id')`;
+  const labels = hasLabelPoints(layer) ? labelPointsQuery(layer, view, params, areaCondition) : null;
   const text = [
     'WITH bounds AS (',
     `  SELECT ST_TileEnvelope(${z}, ${x}, ${y}) AS tile,`,
@@ -115,8 +155,12 @@ export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: Ti
     ...source.where,
     ...areaCondition,
     ')',
-    // One aggregate only: the CTE is inlined, so a second one (a feature count) would clip every geometry twice.
-    `SELECT ST_AsMVT(features.*, ${params.add(layer.id, 'text')}, ${Number(extent)}, 'mvt_geom', 'mvt_id') AS mvt FROM features`,
+    ...(labels ? [`, ${labels}`] : []),
+    // One aggregate over the features only: the CTE is inlined, so a second one (a feature count) would clip
+    // every geometry twice. Label points are a layer of their own; MVT layers concatenate.
+    labels
+      ? `SELECT (SELECT ${featuresMvt} FROM features) || (SELECT ST_AsMVT(labels.*, ${params.add(labelPointsLayerName(layer), 'text')}, ${Number(extent)}, 'mvt_geom', 'mvt_id') FROM labels) AS mvt`
+      : `SELECT ${featuresMvt} AS mvt FROM features`,
   ].join('\n');
   return { text, values: params.values };
 }

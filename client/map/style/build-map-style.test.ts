@@ -90,7 +90,9 @@ describe('buildMapStyle', () => {
     expect(layers.slice(firstLabel).every((layer) => layer.type === 'symbol')).toBe(true);
     for (const layer of layers.slice(3)) {
       expect(layer.metadata).toMatchObject({ 'casa-sig:layer': expect.any(String), 'casa-sig:part': expect.any(String) });
-      expect('source-layer' in layer && layer['source-layer']).toBe((layer.metadata as Record<string, string>)['casa-sig:layer']);
+      const owner = catalogLayer((layer.metadata as Record<string, string>)['casa-sig:layer']!);
+      const isAreaLabel = layer.type === 'symbol' && owner.labelPointsLayer !== null;
+      expect('source-layer' in layer && layer['source-layer']).toBe(isAreaLabel ? owner.labelPointsLayer : owner.id);
     }
   });
 
@@ -133,11 +135,30 @@ describe('buildMapStyle', () => {
   });
 
   it('labels only the layers the registry marks as labelled', () => {
-    const labelled = styleFor('fr')
-      .layers.filter((layer) => layer.type === 'symbol')
-      .map((layer) => (layer.metadata as Record<string, string>)['casa-sig:layer']);
+    const labelled = new Set(styleFor('fr').layers.filter((layer) => layer.type === 'symbol').map((layer) => (layer.metadata as Record<string, string>)['casa-sig:layer']));
     const expected = catalog.layers.filter((layer) => layer.style.isLabelled && layer.nameProperties).map((layer) => layer.id);
-    expect(labelled).toEqual(expected);
+    expect([...labelled]).toEqual(expected);
+  });
+
+  it('labels each area once, from the label points of its tiles', () => {
+    const areas = catalogLayer('admin_areas');
+    expect(areas.labelPointsLayer).toBe('admin_areas:labels');
+    const labels = styleFor('fr').layers.filter((layer) => layer.id.startsWith('admin_areas:label'));
+    for (const label of labels) expect('source-layer' in label && label['source-layer']).toBe('admin_areas:labels');
+  });
+
+  it('names the préfectures zoomed out and their arrondissements zoomed in, never both at one zoom', () => {
+    const labels = styleFor('fr').layers.filter((layer) => layer.id.startsWith('admin_areas:label'));
+    const byLevel = (level: string) =>
+      labels.filter((layer) => {
+        const filter = 'filter' in layer ? JSON.stringify(layer.filter) : '';
+        return filter.includes(`"${level}"`) && filter.includes('true,false');
+      });
+    const [prefectures] = byLevel('prefecture');
+    const [arrondissements] = byLevel('arrondissement');
+    expect(prefectures?.maxzoom).toBe(11);
+    expect(arrondissements?.minzoom).toBe(11);
+    expect(byLevel('commune')[0]?.minzoom).toBe(11);
   });
 
   it('draws permit footprints as areas and permit points as circles', () => {

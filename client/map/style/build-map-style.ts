@@ -3,7 +3,7 @@ import type { Language } from '../../i18n/language.ts';
 import { toAbsoluteUrl } from './absolute-url.ts';
 import type { LayerCatalog, LayerCatalogEntry } from '../../api/layer-catalog.ts';
 import { buildBasemapLayers, buildBasemapSources } from './basemap-layers.ts';
-import { buildGeometryLayers, buildLabelLayer } from './layer-style-layers.ts';
+import { buildGeometryLayers, buildLabelLayers } from './layer-style-layers.ts';
 
 /**
  * The whole MapLibre style, as a pure function of the catalog and the view options. The controller
@@ -63,9 +63,7 @@ export function buildMapStyle(catalog: LayerCatalog, options: MapStyleOptions): 
   };
   const layerOptions = (entry: LayerCatalogEntry) => ({ language: options.language, isVisible: options.visibleLayerIds.has(entry.id) });
   const geometryLayers = catalog.layers.flatMap((entry) => buildGeometryLayers(entry, layerOptions(entry)));
-  const labelLayers = catalog.layers
-    .map((entry) => buildLabelLayer(entry, layerOptions(entry)))
-    .filter((layer): layer is LayerSpecification => layer !== null);
+  const labelLayers = catalog.layers.flatMap((entry) => buildLabelLayers(entry, layerOptions(entry)));
   // No center/zoom here: the view belongs to the map, and a restyle must never move it.
   return {
     version: 8,

@@ -147,24 +147,63 @@ function labelPlacement(kind: LayerCatalogEntry['style']['kind']): SymbolLayerSp
   }
 }
 
+/** One label layer's share of a layer's features: the values it labels and the zooms it labels them at. */
+interface LabelGroup {
+  filter?: ExpressionSpecification;
+  min?: number;
+  max?: number;
+}
+
 /**
- * The label layer of a catalog layer, or null when it is not labelled. Lines and points are labelled
- * from zoom 13 (the whole-city view would drown in names); areas at every zoom, in their own colour.
- * The text follows the interface language.
+ * The label layers a layer needs: one, unless the registry labels some values at some zooms only
+ * (`labelZooms`: préfectures zoomed out, arrondissements zoomed in); then one per zoom range, plus one for
+ * the values it does not list.
  */
-export function buildLabelLayer(entry: LayerCatalogEntry, options: StyleLayerOptions): LayerSpecification | null {
-  if (!entry.style.isLabelled || !entry.nameProperties) return null;
+function labelGroups(entry: LayerCatalogEntry): LabelGroup[] {
+  const { labelZooms, colorProperty } = entry.style;
+  if (!labelZooms || !colorProperty) return [{}];
+  const value: ExpressionSpecification = ['to-string', ['get', colorProperty]];
+  const byRange = new Map<string, { values: string[]; min?: number; max?: number }>();
+  for (const [listed, range] of Object.entries(labelZooms)) {
+    const key = `${range.min ?? ''}/${range.max ?? ''}`;
+    const group = byRange.get(key) ?? { values: [], ...range };
+    group.values.push(listed);
+    byRange.set(key, group);
+  }
+  const groups: LabelGroup[] = [...byRange.values()]
+    .map(({ values, min, max }) => ({ filter: ['match', value, values, true, false] as ExpressionSpecification, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }))
+    .sort((a, b) => (a.min ?? 0) - (b.min ?? 0));
+  const property = entry.properties.find((candidate) => candidate.name === colorProperty);
+  const listed = Object.keys(labelZooms);
+  const hasOthers = property?.values?.some((entryValue) => !listed.includes(entryValue.value)) ?? true;
+  if (hasOthers) groups.push({ filter: ['match', value, listed, false, true] });
+  return groups;
+}
+
+/**
+ * The label layers of a catalog layer (none when it is not labelled). Lines and points are labelled from
+ * zoom 13 (the whole-city view would drown in names); areas at every zoom, in their own colour, from their
+ * one label point. The text follows the interface language.
+ */
+export function buildLabelLayers(entry: LayerCatalogEntry, options: StyleLayerOptions): LayerSpecification[] {
+  if (!entry.style.isLabelled || !entry.nameProperties) return [];
   const base = styleLayerBase(entry, 'label', options.isVisible);
   const isArea = entry.style.kind === 'fill';
-  return {
+  const minzoom = isArea ? entry.minzoom : Math.max(entry.minzoom, LINE_AND_POINT_LABEL_MINZOOM);
+  return labelGroups(entry).map((group, index) => ({
     ...base,
-    ...(isArea ? {} : { minzoom: Math.max(entry.minzoom, LINE_AND_POINT_LABEL_MINZOOM) }),
+    id: index === 0 ? base.id : `${base.id}-${index + 1}`,
+    // Areas are labelled from their one label point (the tiles' label layer), not once per tile they cross.
+    ...(entry.labelPointsLayer ? { 'source-layer': entry.labelPointsLayer } : {}),
+    minzoom: Math.max(minzoom, group.min ?? 0),
+    ...(group.max !== undefined || 'maxzoom' in base ? { maxzoom: Math.min(group.max ?? 24, 'maxzoom' in base ? (base.maxzoom as number) : 24) } : {}),
+    ...(group.filter ? { filter: group.filter } : {}),
     type: 'symbol',
     layout: {
       ...base.layout,
-      'text-field': buildLabelTextField(entry.nameProperties, options.language),
+      'text-field': buildLabelTextField(entry.nameProperties!, options.language),
       ...labelPlacement(entry.style.kind),
     },
     paint: isArea ? { ...LABEL_PAINT, 'text-color': buildColorExpression(entry.style), 'text-halo-width': 2 } : LABEL_PAINT,
-  };
+  }));
 }

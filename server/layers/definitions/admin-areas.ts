@@ -67,6 +67,14 @@ export const adminAreas: LayerDefinition = {
     personal: ['admin'],
     areaScoped: [],
   },
-  style: { kind: 'fill', color: '#7a6f9b', colorProperty: 'level', colorByValue: { prefecture: '#5b4f84', arrondissement: '#7a6f9b', commune: '#9b8fbd' }, size: 1.5, isLabelled: true },
+  style: {
+    kind: 'fill',
+    color: '#7a6f9b',
+    colorProperty: 'level',
+    colorByValue: { prefecture: '#5b4f84', arrondissement: '#7a6f9b', commune: '#9b8fbd' },
+    size: 1.5,
+    isLabelled: true,
+    labelZooms: { prefecture: { max: 11 }, arrondissement: { min: 11 }, commune: { min: 11 } },
+  },
   isVisibleByDefault: true,
 };
