@@ -75,6 +75,8 @@ export class MapController {
   #controls: maplibregl.IControl[] = [];
   #selectedFeature: { source: string; id: number | string } | undefined;
   #isRestylePending = false;
+  /** Whether the map's first style has loaded (after which MapLibre diffs every new one). */
+  #hasStyle = false;
   readonly #unauthorizedHandlers = new Set<() => void>();
   readonly #created: Promise<maplibregl.Map>;
   #resolveCreated!: (map: maplibregl.Map) => void;
@@ -230,6 +232,9 @@ export class MapController {
     this.#modes = new ModeHost(createMapEventSource(map, (point) => this.#featuresAt(point)), createBrowseMode((hit) => this.#open(hit)), (modeId) =>
       this.#options.state.update((current) => ({ ...current, modeId })),
     );
+    map.once('style.load', () => {
+      this.#hasStyle = true;
+    });
     map.on('moveend', () => this.#writePosition());
     map.on('error', (event) => this.#handleError(event.error));
     map.once('load', () => {
@@ -271,8 +276,9 @@ export class MapController {
     const map = this.#map;
     if (!map) return;
     // MapLibre diffs only a loaded style (it would rebuild everything otherwise): a change that comes while
-    // the first style loads is applied once it has.
-    if (!map.isStyleLoaded()) {
+    // the first style loads is applied once it has. (isStyleLoaded() would not do: it is also false while
+    // tiles load, and 'style.load' fires once.)
+    if (!this.#hasStyle) {
       if (!this.#isRestylePending) {
         this.#isRestylePending = true;
         map.once('style.load', () => {

@@ -31,7 +31,8 @@ export function StaffDialog({ session, destination, catalog, onSignIn, onSignOut
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // Without scrolling: on a short screen the account's button is at the bottom, and the title must stay in view.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
   }, [session.status]);
 
   useLayoutEffect(() => {

@@ -42,6 +42,7 @@ function ReadyWorkspace({ catalog, families, panelLabel, panelStart, children }:
   return (
     <MapWorkspace
       panelLabel={panelLabel}
+      tools={<MeasureTool />}
       panel={
         <>
           {panelStart?.(catalog)}
@@ -51,7 +52,6 @@ function ReadyWorkspace({ catalog, families, panelLabel, panelStart, children }:
       }
     >
       <NamesLanguageNote />
-      <MeasureTool />
       {children}
       <SelectionDetails catalog={catalog} />
     </MapWorkspace>

@@ -8,6 +8,8 @@ interface MapWorkspaceProps {
   panel: ReactNode;
   /** The side panel's accessible name. */
   panelLabel: string;
+  /** Map tools (measuring), under the panel's button at the top of the map. */
+  tools?: ReactNode;
   /** What floats over the map (the details panel, notices). */
   children?: ReactNode;
 }
@@ -18,7 +20,7 @@ const NARROW_SCREEN = '(max-width: 720px)';
  * The layout of the map apps: a side panel beside the map (over it on a phone, closed at first there) and
  * the map with whatever the app floats over it.
  */
-export function MapWorkspace({ panel, panelLabel, children }: MapWorkspaceProps) {
+export function MapWorkspace({ panel, panelLabel, tools, children }: MapWorkspaceProps) {
   const messages = useMessages(UI_MESSAGES);
   const panelId = useId();
   const [isPanelOpen, setPanelOpen] = useState(() => !window.matchMedia(NARROW_SCREEN).matches);
@@ -26,23 +28,29 @@ export function MapWorkspace({ panel, panelLabel, children }: MapWorkspaceProps)
   return (
     <div className="workspace">
       <aside id={panelId} className="side-panel" aria-label={panelLabel} data-open={isPanelOpen}>
+        <button type="button" className="icon-button side-panel__close" aria-controls={panelId} aria-label={messages.hideLayers} title={messages.hideLayers} onClick={() => setPanelOpen(false)}>
+          <span aria-hidden="true">×</span>
+        </button>
         {panel}
       </aside>
       <div className="map-area">
         <MapView />
-        <button
-          type="button"
-          className="panel-toggle"
-          aria-controls={panelId}
-          aria-expanded={isPanelOpen}
-          title={toggleLabel}
-          onClick={() => setPanelOpen((isOpen) => !isOpen)}
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path d="M12 3 2 8l10 5 10-5-10-5Zm-7.6 9L2 13.2l10 5 10-5-2.4-1.2L12 15.8 4.4 12Zm0 4L2 17.2l10 5 10-5-2.4-1.2L12 19.8 4.4 16Z" fill="currentColor" />
-          </svg>
-          <span className="visually-hidden">{toggleLabel}</span>
-        </button>
+        <div className="map-toolbar">
+          <button
+            type="button"
+            className="map-button panel-toggle"
+            aria-controls={panelId}
+            aria-expanded={isPanelOpen}
+            title={toggleLabel}
+            onClick={() => setPanelOpen((isOpen) => !isOpen)}
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path d="M12 3 2 8l10 5 10-5-10-5Zm-7.6 9L2 13.2l10 5 10-5-2.4-1.2L12 15.8 4.4 12Zm0 4L2 17.2l10 5 10-5-2.4-1.2L12 19.8 4.4 16Z" fill="currentColor" />
+            </svg>
+            <span className="visually-hidden">{toggleLabel}</span>
+          </button>
+          {tools}
+        </div>
         {children}
       </div>
     </div>

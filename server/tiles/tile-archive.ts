@@ -5,7 +5,7 @@ import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM } from '../layers/region.ts';
-import { buildTileQuery } from '../layers/tile-query.ts';
+import { buildTileQuery, hasLabelPoints, labelPointsLayerName } from '../layers/tile-query.ts';
 import { type ArchiveTile, writePmtiles } from './pmtiles-writer.ts';
 import { type TileCoordinates, tileRangeForBbox, tilesInRange } from './tile-coordinates.ts';
 import { type Queryable, tileQueryConfig } from './tile-renderer.ts';
@@ -60,15 +60,21 @@ function metadata(layers: readonly LayerDefinition[], options: ArchiveBuildOptio
     description: 'Couches publiques de casa-sig (Ville de Casablanca), telles que le public les voit',
     attribution: 'Ville de Casablanca – casa-sig',
     format: 'pbf',
-    vector_layers: layers.filter((layer) => layer.tiles.minzoom <= options.maxZoom && layer.tiles.maxzoom >= options.minZoom).map((layer) => ({
-      id: layer.id,
-      description: layer.title.fr,
-      minzoom: Math.max(layer.tiles.minzoom, options.minZoom),
-      maxzoom: Math.min(layer.tiles.maxzoom, options.maxZoom),
-      fields: Object.fromEntries(
-        layerView(PUBLIC_PRINCIPAL, layer).properties.filter(([, property]) => property.inTiles).map(([name, property]) => [name, property.label.fr]),
-      ),
-    })),
+    // Each layer, then its label points when it has some (tile-query.ts): both are MVT layers of the tiles.
+    vector_layers: layers
+      .filter((layer) => layer.tiles.minzoom <= options.maxZoom && layer.tiles.maxzoom >= options.minZoom)
+      .flatMap((layer) => {
+        const described = {
+          description: layer.title.fr,
+          minzoom: Math.max(layer.tiles.minzoom, options.minZoom),
+          maxzoom: Math.min(layer.tiles.maxzoom, options.maxZoom),
+          fields: Object.fromEntries(
+            layerView(PUBLIC_PRINCIPAL, layer).properties.filter(([, property]) => property.inTiles).map(([name, property]) => [name, property.label.fr]),
+          ),
+        };
+        const labels = hasLabelPoints(layer) ? [{ ...described, id: labelPointsLayerName(layer), description: `${layer.title.fr} (points d’étiquette)` }] : [];
+        return [{ ...described, id: layer.id }, ...labels];
+      }),
   };
 }
 

@@ -57,7 +57,10 @@ describe('GET /api/layers', () => {
     const names = permits.properties.map((property: { name: string }) => property.name);
     expect(names).toContain('reference');
     expect(names).not.toContain('applicant_name');
-    expect(permits.legend).toContainEqual({ label: { fr: 'Accordée', ar: 'مقبولة', en: 'Approved' }, color: '#2e9e5b' });
+    const approvedColour = registry.find('permits')?.style.colorByValue?.approved;
+    expect(permits.legend).toContainEqual({ label: { fr: 'Accordée', ar: 'مقبولة', en: 'Approved' }, color: approvedColour });
+    expect(catalog.home).toHaveLength(4);
+    expect(catalog.layers.find((layer: { id: string }) => layer.id === 'admin_areas').labelPointsLayer).toBe('admin_areas:labels');
     const status = permits.properties.find((property: { name: string }) => property.name === 'status');
     expect(status.values).toContainEqual({ value: 'rejected', label: { fr: 'Refusée', ar: 'مرفوضة', en: 'Rejected' } });
     expect(JSON.stringify(catalog)).not.toMatch(/"column"|"table"/);

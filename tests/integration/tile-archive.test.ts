@@ -77,7 +77,9 @@ describe('the public tile archive', () => {
     const header = await archive.getHeader();
     expect(header).toMatchObject({ specVersion: 3, tileType: TileType.Mvt, minZoom: ZOOMS.minZoom, maxZoom: ZOOMS.maxZoom, clustered: true });
     const metadata = (await archive.getMetadata()) as { vector_layers: { id: string; fields: Record<string, string> }[] };
-    expect(metadata.vector_layers.map((layer) => layer.id)).toEqual(['admin_areas', 'road_segments', 'permits', 'establishments', 'transit_routes', 'transit_stops']);
+    expect(metadata.vector_layers.map((layer) => layer.id)).toEqual([
+      'admin_areas', 'admin_areas:labels', 'road_segments', 'permits', 'establishments', 'transit_routes', 'transit_stops',
+    ]);
     expect(Object.keys(metadata.vector_layers.find((layer) => layer.id === 'permits')!.fields)).not.toContain('applicant_name');
 
     let tilesWithFeatures = 0;
@@ -99,7 +101,7 @@ describe('the public tile archive', () => {
       tilesWithFeatures += 1;
     }
     expect(tilesWithFeatures).toBeGreaterThan(20);
-    expect([...layersSeen].sort()).toEqual(['admin_areas', 'establishments', 'permits', 'road_segments', 'transit_routes', 'transit_stops']);
+    expect([...layersSeen].sort()).toEqual(['admin_areas', 'admin_areas:labels', 'establishments', 'permits', 'road_segments', 'transit_routes', 'transit_stops']);
   });
 
   it('answers byte ranges (206), revalidation (304) and unknown or malformed names (404 problem)', async () => {
