@@ -6,6 +6,7 @@ import './styles/apps.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import landUrl from '../data/basemap/casablanca-land.geojson?url';
+import { preloadApp } from './app/app-outlet.tsx';
 import { SHELL_MESSAGES } from './app/shell-messages.ts';
 import { Shell } from './app/shell.tsx';
 import { bindUrl, stateFromUrl } from './app/url-binding.ts';
@@ -43,6 +44,10 @@ const session = createSessionStore();
 const catalog = createCatalogStore(session);
 const announcer = createAnnouncer();
 const isTestMode = new URLSearchParams(window.location.search).get('test') === '1';
+
+// The first screen's code downloads while the catalog and the session are asked for, not after.
+const firstRoute = routeOf(router.get().pathname);
+void preloadApp(firstRoute.app === 'staff' ? 'explore' : firstRoute.app).catch(() => undefined);
 
 bindVisibleLayers(catalog, state);
 bindUrl(state, router);

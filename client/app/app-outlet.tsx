@@ -24,12 +24,25 @@ const LOADERS: Record<AppId, () => Promise<ComponentType>> = {
 
 type LazyApp = LazyExoticComponent<ComponentType>;
 const lazyApps = new Map<AppId, LazyApp>();
+const downloads = new Map<AppId, Promise<ComponentType>>();
+
+/** Starts downloading an app's code (once): main.tsx asks for the first route's app before the catalog arrives. */
+export function preloadApp(app: AppId): Promise<ComponentType> {
+  let download = downloads.get(app);
+  if (!download) {
+    download = LOADERS[app]();
+    downloads.set(app, download);
+    // A failed download is forgotten, so that "retry" downloads again.
+    download.catch(() => downloads.delete(app));
+  }
+  return download;
+}
 
 /** The lazy component of an app; a fresh one after a failed download, so "retry" downloads again. */
 function lazyApp(app: AppId, isRetry = false): LazyApp {
   let component = lazyApps.get(app);
   if (!component || isRetry) {
-    component = lazy(() => LOADERS[app]().then((Component) => ({ default: Component })));
+    component = lazy(() => preloadApp(app).then((Component) => ({ default: Component })));
     lazyApps.set(app, component);
   }
   return component;
