@@ -1,6 +1,4 @@
 import { type FormEvent, useCallback, useState } from 'react';
-import type { ApiError } from '../api/api-error.ts';
-import { toApiError } from '../api/api-error.ts';
 import { COMMON_MESSAGES } from '../i18n/common-messages.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -8,8 +6,10 @@ import { STAFF_ROLES } from '../api/principal.ts';
 import { type AssignableArea, createUser, listAreas, listUsers, type StaffRole, updateUser, type UserAccount } from './admin-api.ts';
 import { ProblemNotice, SecretOnce } from './admin-feedback.tsx';
 import { ADMIN_MESSAGES } from './admin-messages.ts';
+import { AdminTable } from './admin-table.tsx';
 import { AreaPicker } from './area-picker.tsx';
 import { useResource } from './use-resource.ts';
+import { useSubmission } from './use-submission.ts';
 
 const loadAccounts = () => Promise.all([listUsers(), listAreas()]);
 
@@ -18,20 +18,16 @@ export function AccountsSection({ onAnnounce }: { onAnnounce: (text: string) => 
   const messages = useMessages(ADMIN_MESSAGES);
   const { state, reload } = useResource(loadAccounts);
   const [password, setPassword] = useState<{ username: string; password: string } | null>(null);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useSubmission();
 
   const change = useCallback(
     async (username: string, changes: Parameters<typeof updateUser>[1]) => {
-      setProblem(null);
-      try {
-        await updateUser(username, changes);
+      if (await run(() => updateUser(username, changes))) {
         onAnnounce(messages.accountUpdated(username));
         reload();
-      } catch (error) {
-        setProblem(toApiError(error));
       }
     },
-    [messages, onAnnounce, reload],
+    [messages, onAnnounce, reload, run],
   );
 
   if (state.status === 'loading') return <p role="status">{messages.loading}</p>;
@@ -72,18 +68,7 @@ function AccountsTable({ users, areas, onChange }: AccountsTableProps) {
   const { language } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <div className="admin-table-wrap">
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{messages.username}</th>
-            <th scope="col">{messages.displayName}</th>
-            <th scope="col">{messages.role}</th>
-            <th scope="col">{messages.areas}</th>
-            <th scope="col">{messages.status}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <AdminTable columns={[messages.username, messages.displayName, messages.role, messages.areas, messages.status]}>
           {users.map((user) => (
             <tr key={user.username} data-username={user.username} data-disabled={user.isDisabled}>
               <td>
@@ -127,9 +112,7 @@ function AccountsTable({ users, areas, onChange }: AccountsTableProps) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </AdminTable>
   );
 }
 
@@ -140,24 +123,17 @@ function NewAccountForm({ areas, onCreated }: { areas: AssignableArea[]; onCreat
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<StaffRole>('inspector');
   const [codes, setCodes] = useState<string[]>([]);
-  const [isSubmitting, setSubmitting] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { isSubmitting, problem, run } = useSubmission();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSubmitting(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const created = await createUser({ username: username.trim(), role, ...(displayName.trim() ? { displayName: displayName.trim() } : {}), areas: codes });
       onCreated(created.user.username, created.password);
       setUsername('');
       setDisplayName('');
       setCodes([]);
-    } catch (error) {
-      setProblem(toApiError(error));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   return (

@@ -2,10 +2,11 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { type ApiError, toApiError } from '../api/api-error.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { localeOf } from '../i18n/language.ts';
+import { CITY_TIME_ZONE, formatInstant } from '../i18n/format-instant.ts';
 import { type EventFilters, listEvents, type SecurityEvent } from './admin-api.ts';
 import { ProblemNotice } from './admin-feedback.tsx';
 import { ADMIN_MESSAGES } from './admin-messages.ts';
+import { AdminTable } from './admin-table.tsx';
 
 const EVENT_KINDS = [
   'login', 'login_failed', 'login_rate_limited', 'logout', 'key_used', 'access_denied',
@@ -16,7 +17,7 @@ type AuditState = { status: 'loading' } | { status: 'loaded'; events: SecurityEv
 
 /** Casablanca's offset from UTC at an instant, in minutes (+60 most of the year, 0 during Ramadan). */
 function casablancaOffsetMinutes(instant: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Africa/Casablanca', timeZoneName: 'longOffset' })
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: CITY_TIME_ZONE, timeZoneName: 'longOffset' })
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
@@ -65,7 +66,6 @@ export function AuditSection() {
       ...(startOfDay(draft.until, 1) ? { until: startOfDay(draft.until, 1) } : {}),
     });
   };
-  const time = (iso: string) => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Africa/Casablanca' }).format(new Date(iso));
 
   return (
     <div className="admin-section" data-section="audit">
@@ -104,22 +104,11 @@ export function AuditSection() {
       {state.status === 'failed' && <ProblemNotice error={state.error} />}
       {state.status === 'loaded' && state.events.length === 0 && <p>{messages.noEvents}</p>}
       {state.status === 'loaded' && state.events.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="admin-table" aria-busy={false}>
-            <thead>
-              <tr>
-                <th scope="col">{messages.when}</th>
-                <th scope="col">{messages.kind}</th>
-                <th scope="col">{messages.principal}</th>
-                <th scope="col">{messages.address}</th>
-                <th scope="col">{messages.detail}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <AdminTable columns={[messages.when, messages.kind, messages.principal, messages.address, messages.detail]}>
               {state.events.map((event) => (
                 <tr key={event.id} data-kind={event.kind} data-principal={event.principal}>
                   <td>
-                    <time dateTime={event.occurredAt}>{time(event.occurredAt)}</time>
+                    <time dateTime={event.occurredAt}>{formatInstant(event.occurredAt, language, 'second')}</time>
                   </td>
                   <td>{messages.eventKinds[event.kind] ?? event.kind}</td>
                   <td>
@@ -135,9 +124,7 @@ export function AuditSection() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </AdminTable>
       )}
       {state.status === 'loaded' && state.next && (
         <button type="button" className="button button--quiet" onClick={() => void load(filters, state.next ?? undefined)}>

@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from 'react';
-import { type ApiError, toApiError } from '../api/api-error.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { localeOf } from '../i18n/language.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
 import { pickLabel } from '../i18n/pick-label.ts';
 import { useStore } from '../state/create-store.ts';
 import { useServices } from '../state/services.tsx';
 import { type ApiKeyRecord, createKey, listKeys, listScopes, revokeKey } from './admin-api.ts';
 import { ProblemNotice, SecretOnce } from './admin-feedback.tsx';
 import { ADMIN_MESSAGES } from './admin-messages.ts';
+import { AdminTable } from './admin-table.tsx';
 import { useResource } from './use-resource.ts';
+import { useSubmission } from './use-submission.ts';
 
 const loadKeys = () => Promise.all([listKeys(), listScopes()]);
 
@@ -18,17 +19,13 @@ export function KeysSection({ onAnnounce }: { onAnnounce: (text: string) => void
   const messages = useMessages(ADMIN_MESSAGES);
   const { state, reload } = useResource(loadKeys);
   const [key, setKey] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useSubmission();
 
   const revoke = async (record: ApiKeyRecord) => {
     if (!window.confirm(messages.confirmRevoke(record.prefix, record.module))) return;
-    setProblem(null);
-    try {
-      await revokeKey(record.prefix);
+    if (await run(() => revokeKey(record.prefix))) {
       onAnnounce(messages.keyRevoked(record.prefix));
       reload();
-    } catch (error) {
-      setProblem(toApiError(error));
     }
   };
 
@@ -55,20 +52,9 @@ export function KeysSection({ onAnnounce }: { onAnnounce: (text: string) => void
 function KeysTable({ keys, onRevoke }: { keys: ApiKeyRecord[]; onRevoke: (record: ApiKeyRecord) => void }) {
   const messages = useMessages(ADMIN_MESSAGES);
   const { language } = useI18n();
-  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'Africa/Casablanca' }).format(new Date(iso)) : messages.never);
+  const date = (iso: string | null) => (iso ? formatInstant(iso, language, 'day') : messages.never);
   return (
-    <div className="admin-table-wrap">
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{messages.module}</th>
-            <th scope="col">{messages.scopes}</th>
-            <th scope="col">{messages.created}</th>
-            <th scope="col">{messages.lastUsed}</th>
-            <th scope="col">{messages.status}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <AdminTable columns={[messages.module, messages.scopes, messages.created, messages.lastUsed, messages.status]}>
           {keys.map((record) => (
             <tr key={record.prefix} data-prefix={record.prefix} data-revoked={record.revokedAt !== null}>
               <td>
@@ -97,9 +83,7 @@ function KeysTable({ keys, onRevoke }: { keys: ApiKeyRecord[]; onRevoke: (record
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </AdminTable>
   );
 }
 
@@ -123,8 +107,7 @@ function NewKeyForm({ scopes, onCreated }: { scopes: string[]; onCreated: (key: 
   const [module, setModule] = useState('');
   const [description, setDescription] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [isSubmitting, setSubmitting] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { isSubmitting, problem, run } = useSubmission();
   const [isMissingScope, setMissingScope] = useState(false);
   const groups = groupScopes(scopes);
   const layerTitle = (id: string) => {
@@ -137,19 +120,13 @@ function NewKeyForm({ scopes, onCreated }: { scopes: string[]; onCreated: (key: 
     event.preventDefault();
     setMissingScope(chosen.length === 0);
     if (chosen.length === 0) return;
-    setSubmitting(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const created = await createKey({ module: module.trim(), scopes: chosen, ...(description.trim() ? { description: description.trim() } : {}) });
       onCreated(created.key);
       setModule('');
       setDescription('');
       setChosen([]);
-    } catch (error) {
-      setProblem(toApiError(error));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   const checkbox = (scope: string, label: string) => (

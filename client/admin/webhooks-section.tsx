@@ -1,8 +1,7 @@
 import { type FormEvent, useCallback, useState } from 'react';
-import { type ApiError, toApiError } from '../api/api-error.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { localeOf } from '../i18n/language.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
 import { pickLabel } from '../i18n/pick-label.ts';
 import { plural } from '../i18n/plural.ts';
 import { useStore } from '../state/create-store.ts';
@@ -11,6 +10,7 @@ import { createWebhook, listDeliveries, listWebhooks, retryWebhook, updateWebhoo
 import { ProblemNotice, SecretOnce } from './admin-feedback.tsx';
 import { ADMIN_MESSAGES } from './admin-messages.ts';
 import { useResource } from './use-resource.ts';
+import { useSubmission } from './use-submission.ts';
 
 /** The layer titles of the catalog, by id, for the lists and the form. */
 function useLayerTitles(): { ids: string[]; titleOf: (id: string) => string } {
@@ -32,15 +32,9 @@ export function WebhooksSection() {
   const messages = useMessages(ADMIN_MESSAGES);
   const { state, reload } = useResource(listWebhooks);
   const [secret, setSecret] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useSubmission();
   const act = async (action: () => Promise<unknown>) => {
-    setProblem(null);
-    try {
-      await action();
-      reload();
-    } catch (error) {
-      setProblem(toApiError(error));
-    }
+    if (await run(action)) reload();
   };
 
   if (state.status === 'loading') return <p role="status">{messages.loading}</p>;
@@ -119,7 +113,6 @@ function DeliveryLog({ webhookId }: { webhookId: number }) {
   if (state.status === 'loading') return <p role="status">{messages.loading}</p>;
   if (state.status === 'failed') return <ProblemNotice error={state.error} />;
   if (state.value.length === 0) return <p className="admin-table__note">{messages.noDeliveries}</p>;
-  const time = (iso: string | null) => (iso ? new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Africa/Casablanca' }).format(new Date(iso)) : '');
   return (
     <ol className="delivery-log">
       {state.value.map((delivery) => (
@@ -127,7 +120,7 @@ function DeliveryLog({ webhookId }: { webhookId: number }) {
           <span className="badge" data-state={delivery.state}>
             {messages.deliveryStates[delivery.state]}
           </span>{' '}
-          <code dir="ltr">{delivery.idempotencyKey}</code> · {plural(language, delivery.attempts, messages.attempts)} · {time(delivery.deliveredAt ?? delivery.lastAttemptAt ?? delivery.queuedAt)}
+          <code dir="ltr">{delivery.idempotencyKey}</code> · {plural(language, delivery.attempts, messages.attempts)} · {formatInstant(delivery.deliveredAt ?? delivery.lastAttemptAt ?? delivery.queuedAt, language, 'second')}
           {delivery.lastStatusCode !== null && <code dir="ltr"> HTTP {delivery.lastStatusCode}</code>}
           {delivery.lastError && (
             <div className="admin-table__note" dir="ltr">
@@ -146,27 +139,20 @@ function NewWebhookForm({ onCreated }: { onCreated: (secret: string) => void }) 
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [layers, setLayers] = useState<string[]>([]);
-  const [isSubmitting, setSubmitting] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { isSubmitting, problem, run } = useSubmission();
   const [isMissingLayer, setMissingLayer] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setMissingLayer(layers.length === 0);
     if (layers.length === 0) return;
-    setSubmitting(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const created = await createWebhook({ url: url.trim(), layers, ...(description.trim() ? { description: description.trim() } : {}) });
       onCreated(created.secret);
       setUrl('');
       setDescription('');
       setLayers([]);
-    } catch (error) {
-      setProblem(toApiError(error));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   return (

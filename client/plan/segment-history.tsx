@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { type FeatureVersion, fetchHistory } from '../api/fetch-history.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { localeOf } from '../i18n/language.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
 import type { FeatureReference } from '../state/url-state.ts';
 import { PLAN_MESSAGES } from './plan-messages.ts';
 
@@ -26,8 +26,6 @@ export function SegmentHistory({ reference }: { reference: FeatureReference }) {
     return () => controller.abort();
   }, [reference.layerId, reference.featureId]);
 
-  const formatTime = (iso: string) =>
-    new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Casablanca' }).format(new Date(iso));
   return (
     <section className="segment-history" aria-labelledby="segment-history-heading" aria-busy={state.status === 'loading'} data-state={state.status}>
       <h2 id="segment-history-heading" className="panel-heading">
@@ -43,7 +41,7 @@ export function SegmentHistory({ reference }: { reference: FeatureReference }) {
                 {messages.version(version.version)} · {messages.operations[version.operation]}
               </span>
               <span className="segment-history__when">
-                <time dateTime={version.committedAt}>{formatTime(version.committedAt)}</time>
+                <time dateTime={version.committedAt}>{formatInstant(version.committedAt, language)}</time>
                 {version.author && <bdi> {messages.by(version.author)}</bdi>}
               </span>
             </li>

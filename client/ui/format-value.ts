@@ -1,5 +1,6 @@
 import type { CatalogProperty } from '../api/layer-catalog.ts';
 import { COMMON_MESSAGES, localiseUnit } from '../i18n/common-messages.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
 import { type Language, localeOf } from '../i18n/language.ts';
 import { pickLabel } from '../i18n/pick-label.ts';
 
@@ -8,9 +9,6 @@ export interface FormattedValue {
   text: string;
   color?: string;
 }
-
-/** Date-times are shown in the city's own time zone, whatever the viewer's machine says. */
-const CITY_TIME_ZONE = 'Africa/Casablanca';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
@@ -33,12 +31,6 @@ function formatDate(raw: string, language: Language): string {
   if (!match) return raw;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
-function formatDateTime(raw: string, language: Language): string {
-  const date = new Date(raw);
-  if (Number.isNaN(date.getTime())) return raw;
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(date);
 }
 
 function formatNumber(raw: unknown, property: CatalogProperty, language: Language): string {
@@ -78,7 +70,7 @@ export function formatPropertyValue(property: CatalogProperty, raw: unknown, lan
     case 'date':
       return { text: formatDate(String(raw), language) };
     case 'datetime':
-      return { text: formatDateTime(String(raw), language) };
+      return { text: formatInstant(String(raw), language) };
     case 'integer':
     case 'number':
       return { text: formatNumber(raw, property, language) };
