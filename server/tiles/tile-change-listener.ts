@@ -17,6 +17,8 @@ export interface TileChangeListenerOptions {
   onError?: (error: Error) => void;
   /** Reconnection delay: doubles from `min` after each failure up to `max`, in milliseconds. */
   retryDelayMs?: { min: number; max: number };
+  /** The channel to listen on, when not the tile-changes channel (same payloads). */
+  channel?: string;
 }
 
 const bboxSchema = z.tuple([z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite()]);
@@ -76,7 +78,7 @@ export class TileChangeListener {
     client.on('error', (error) => this.#lost(client, error));
     client.on('end', () => this.#lost(client));
     client.on('notification', (message) => {
-      if (message.channel !== TILE_CHANGES_CHANNEL) return;
+      if (message.channel !== (this.#options.channel ?? TILE_CHANGES_CHANNEL)) return;
       const change = parseTileChange(message.payload);
       if (change) this.#options.onChange(change);
     });
@@ -84,7 +86,7 @@ export class TileChangeListener {
       await client.connect();
       const stream = client.connection.stream as { unref?: () => void };
       stream.unref?.();
-      await client.query(`LISTEN ${pg.escapeIdentifier(TILE_CHANGES_CHANNEL)}`);
+      await client.query(`LISTEN ${pg.escapeIdentifier(this.#options.channel ?? TILE_CHANGES_CHANNEL)}`);
       if (this.#client !== client) return;
       this.#retryDelay = this.#options.retryDelayMs?.min ?? 100;
       this.#setState('listening');

@@ -151,7 +151,7 @@ function cacheKeyOf(layer: LayerDefinition, view: LayerView, tile: TileCoordinat
 }
 
 /** Connection settings of the server's pool (pg keeps the password out of enumerable options). */
-function connectionOf(serverPool: pg.Pool): pg.ClientConfig {
+export function connectionOf(serverPool: pg.Pool): pg.ClientConfig {
   const { connectionString, host, port, user, database, ssl } = serverPool.options;
   return { connectionString, host, port, user, database, ssl, password: serverPool.options.password };
 }

@@ -57,6 +57,7 @@ export const TRANSIT_MODE_VALUES = {
   tram: { fr: 'Tramway', ar: 'الترامواي', en: 'Tram' },
   brt: { fr: 'Busway (BHNS)', ar: 'الباصواي', en: 'Busway (BRT)' },
   bus: { fr: 'Bus', ar: 'الحافلة', en: 'Bus' },
+  rail: { fr: 'Train', ar: 'القطار', en: 'Rail' },
 } as const;
 
 /** Hygiene grades, shared by an establishment's latest grade and each inspection's grade. */
