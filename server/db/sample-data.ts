@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type pg from 'pg';
+import { SAMPLE_GTFS_PATH } from '../../data/sample/gtfs-feed.ts';
 import { type SampleDataset, getSampleDataset } from '../../data/sample/sample-dataset.ts';
+import { PROJECT_ROOT } from '../config.ts';
+import { LayerRegistry } from '../layers/registry.ts';
+import { formatGtfsIssue, IssueList } from '../mobility/gtfs-issues.ts';
+import { readGtfsFeed, writeGtfsFeed } from '../mobility/import-gtfs.ts';
 
 /** Counts of rows written per table by loadSampleData. */
 export type SampleDataSummary = Record<string, number>;
@@ -42,27 +50,6 @@ SELECT r.name_fr, r.name_ar, r.road_class, r.surface, r.condition, r.width_m, r.
   FROM json_to_recordset($1::json) AS r(
     name_fr text, name_ar text, road_class text, surface text, condition text, width_m numeric, lanes smallint,
     sidewalks text, is_lit boolean, is_one_way boolean, last_works_on date, geometry json)`;
-
-const INSERT_TRANSIT_ROUTES = `
-INSERT INTO transit_routes (line_code, mode, name_fr, name_ar, colour, operator, is_accessible, is_approximate, geom)
-SELECT r.line_code, r.mode, r.name_fr, r.name_ar, r.colour, r.operator, r.is_accessible, r.is_approximate, ${GEOMETRY}
-  FROM json_to_recordset($1::json) AS r(
-    line_code text, mode text, name_fr text, name_ar text, colour text, operator text, is_accessible boolean,
-    is_approximate boolean, geometry json)`;
-
-const INSERT_TRANSIT_STOPS = `
-INSERT INTO transit_stops (code, mode, name_fr, name_ar, is_accessible, is_approximate, geom)
-SELECT r.code, r.mode, r.name_fr, r.name_ar, r.is_accessible, r.is_approximate, ${GEOMETRY}
-  FROM json_to_recordset($1::json) AS r(
-    code text, mode text, name_fr text, name_ar text, is_accessible boolean, is_approximate boolean, geometry json)`;
-
-/** One statement, so the line_codes trigger runs once for all stops. */
-const INSERT_TRANSIT_ROUTE_STOPS = `
-INSERT INTO transit_route_stops (route_id, sequence, stop_id)
-SELECT route.id, r.sequence, stop.id
-  FROM json_to_recordset($1::json) AS r(line_code text, sequence smallint, stop_code text)
-  JOIN transit_routes route ON route.line_code = r.line_code
-  JOIN transit_stops stop ON stop.code = r.stop_code`;
 
 const INSERT_PERMITS = `
 INSERT INTO permits (reference, kind, status, submitted_on, decided_on, valid_until, description_fr, description_ar,
@@ -110,17 +97,26 @@ async function loadAdminAreas(client: pg.ClientBase, dataset: SampleDataset): Pr
   return (result.rowCount ?? 0) + Number(result.rows[0]?.prefectures ?? 0);
 }
 
-async function loadTransit(client: pg.ClientBase, dataset: SampleDataset): Promise<SampleDataSummary> {
-  const { routes, stops, routeStops } = dataset.transit;
-  const summary = {
-    transit_routes: await insertInBatches(client, INSERT_TRANSIT_ROUTES, routes),
-    transit_stops: await insertInBatches(client, INSERT_TRANSIT_STOPS, stops),
-    transit_route_stops: (await client.query(INSERT_TRANSIT_ROUTE_STOPS, [JSON.stringify(routeStops)])).rowCount ?? 0,
+/**
+ * The tram, busway and bus lines come as the sample GTFS feed (data/sample/casablanca-sample-gtfs.zip,
+ * written by `npm run sample:gtfs`), loaded by the GTFS importer: its tables, then the transit layers
+ * (without history, like the rest of the sample data).
+ */
+async function loadTransit(client: pg.ClientBase): Promise<SampleDataSummary> {
+  const bytes = await readFile(join(PROJECT_ROOT, SAMPLE_GTFS_PATH));
+  const issues = new IssueList();
+  const feed = readGtfsFeed(bytes, issues);
+  if (!feed) throw new Error(`The sample GTFS feed is broken: ${issues.issues.map((issue) => formatGtfsIssue(issue, 'en')).join('; ')}`);
+  const identity = { sha256: createHash('sha256').update(bytes).digest('hex'), fileName: basename(SAMPLE_GTFS_PATH) };
+  const written = await writeGtfsFeed(client, new LayerRegistry(), feed, identity, { isApproximate: true, history: null });
+  const routeStops = await client.query('SELECT count(*)::int AS total FROM transit_route_stops');
+  return {
+    transit_routes: written.layers.transit_routes?.created ?? 0,
+    transit_stops: written.layers.transit_stops?.created ?? 0,
+    transit_route_stops: routeStops.rows[0].total,
+    gtfs_trips: written.rowCounts.trips ?? 0,
+    gtfs_stop_times: written.rowCounts.stop_times ?? 0,
   };
-  if (summary.transit_route_stops !== routeStops.length) {
-    throw new Error(`Linked ${summary.transit_route_stops} of ${routeStops.length} route stops: a line or stop code already existed`);
-  }
-  return summary;
 }
 
 async function loadHygiene(client: pg.ClientBase, dataset: SampleDataset): Promise<SampleDataSummary> {
@@ -148,7 +144,7 @@ export async function loadSampleData(client: pg.ClientBase): Promise<SampleDataS
   return {
     admin_areas: await loadAdminAreas(client, dataset),
     road_segments: await insertInBatches(client, INSERT_ROAD_SEGMENTS, dataset.roadSegments),
-    ...(await loadTransit(client, dataset)),
+    ...(await loadTransit(client)),
     permits: await insertInBatches(client, INSERT_PERMITS, dataset.permits),
     ...(await loadHygiene(client, dataset)),
   };

@@ -1,0 +1,13 @@
+/**
+ * `npm run sample:gtfs`: writes the sample network's GTFS feed (data/sample/gtfs-feed.ts) to
+ * data/sample/casablanca-sample-gtfs.zip, which `npm start` loads with the rest of the sample data. Run it
+ * after changing the sample lines; a unit test fails while the committed file is out of date.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSampleGtfsFiles, SAMPLE_GTFS_PATH, zipGtfsFiles } from '../data/sample/gtfs-feed.ts';
+import { PROJECT_ROOT } from '../server/config.ts';
+
+const bytes = zipGtfsFiles(buildSampleGtfsFiles());
+writeFileSync(join(PROJECT_ROOT, SAMPLE_GTFS_PATH), bytes);
+console.log(`wrote ${SAMPLE_GTFS_PATH} (${bytes.length} bytes)`);
