@@ -29,6 +29,8 @@ import { createQueryRouter } from './routes/query.ts';
 import { createSearchRouter } from './routes/search.ts';
 import { createHealthRouter } from './routes/health.ts';
 import { createLayersRouter } from './routes/layers.ts';
+import { createMobilityRouter } from './routes/mobility.ts';
+import { TimetableService } from './mobility/timetable-service.ts';
 import { createTileFrontDoor } from './routes/tile-front-door.ts';
 import type { TileCachePolicy } from './routes/tile-responses.ts';
 import { createTileRouter } from './routes/tiles.ts';
@@ -131,6 +133,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries }));
   app.use(createTileRouter({ tiles, registry: deps.registry, ...tileCachePolicy(deps.config) }));
   app.use(createArchiveRouter(deps.config.TILE_ARCHIVE_DIR));
+  app.use(createMobilityRouter(new TimetableService(deps.pool, deps.registry, (error) => deps.logger.warn({ err: error }, 'timetable rebuild failed'))));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);

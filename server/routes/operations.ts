@@ -6,6 +6,7 @@ import { authOperations } from './auth.ts';
 import { changesOperations } from './changes.ts';
 import { healthOperations } from './health.ts';
 import { layersOperations } from './layers.ts';
+import { mobilityOperations } from './mobility.ts';
 import { itemOperations } from './ogc-items.ts';
 import { ogcOperations } from './ogc.ts';
 import { queryOperations } from './query.ts';
@@ -27,5 +28,6 @@ export const ALL_OPERATIONS: readonly ApiOperation[] = [
   ...changesOperations,
   ...queryOperations,
   ...searchOperations,
+  ...mobilityOperations,
   ...webhookOperations,
 ];
