@@ -127,7 +127,8 @@ export function layOutLegs(timetable: Timetable, steps: readonly JourneyStep[], 
     if (step.kind === 'walk') {
       const from = placeOf(step.from);
       const to = placeOf(step.to);
-      if (step.from === step.to || (step.seconds === 0 && step.metres === 0)) continue;
+      // A walk of nothing (a point right at a stop) is left out, unless it is the whole journey.
+      if (steps.length > 1 && (step.from === step.to || (step.seconds === 0 && step.metres === 0))) continue;
       legs.push({
         mode: 'walk', from, to, departure: clock, arrival: clock + step.seconds, distanceMetres: step.metres, path: step.isStreet ? 'street' : 'straight',
         geometry: { type: 'LineString', coordinates: walkCourse(forward, from.position, to.position, step.isStreet, step.metres + 100) },
