@@ -1,8 +1,8 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { LayerRegistry } from '../server/layers/registry.ts';
 import { ARCHIVE_FILE_NAME } from '../server/routes/archives.ts';
+import { publishArchive, writeAtomically } from '../server/tiles/archive-manifest.ts';
 import { buildPublicArchive } from '../server/tiles/tile-archive.ts';
 import { MAX_ZOOM } from '../server/tiles/tile-coordinates.ts';
 import { optionValue, runWithDatabase } from './cli-database.ts';
@@ -13,10 +13,10 @@ import { optionValue, runWithDatabase } from './cli-database.ts';
  * name, flushed to disk and renamed, so that a server or a sync job never reads half an archive.
  */
 const USAGE = 'usage: npm run tiles:archive -- [--min-zoom 0] [--max-zoom 15] [--out <file>.pmtiles]';
+/** Base name of the published archive: <base>-<content hash>.pmtiles and the manifest <base>.json. */
+const ARCHIVE_BASE = 'casa-sig-public';
 const OPTIONS = ['--min-zoom', '--max-zoom', '--out'];
 const config = loadConfig();
-/** Where the server serves it from: /archives/casa-sig-public.pmtiles. */
-const DEFAULT_OUT = join(config.TILE_ARCHIVE_DIR, 'casa-sig-public.pmtiles');
 /** Beyond z15 a map overzooms the archive's z15 tiles; z16 would quadruple the tiles for little detail. */
 const DEFAULT_MAX_ZOOM = 15;
 const CONCURRENCY = 4;
@@ -24,7 +24,8 @@ const CONCURRENCY = 4;
 interface ArchiveArgs {
   minZoom: number;
   maxZoom: number;
-  out: string;
+  /** A file to write as is; absent: publish a content-hashed archive and its manifest in TILE_ARCHIVE_DIR. */
+  out: string | undefined;
 }
 
 function parseArgs(args: readonly string[]): ArchiveArgs {
@@ -42,26 +43,8 @@ function parseArgs(args: readonly string[]): ArchiveArgs {
   const minZoom = zoom('--min-zoom', 0);
   const maxZoom = zoom('--max-zoom', DEFAULT_MAX_ZOOM);
   if (minZoom > maxZoom) throw new Error(`--min-zoom ${minZoom} is above --max-zoom ${maxZoom}`);
-  return { minZoom, maxZoom, out: resolve(optionValue(args, '--out') ?? DEFAULT_OUT) };
-}
-
-/** Writes the file under a temporary name, flushes it and renames it; nothing is left behind on failure. */
-function writeAtomically(path: string, bytes: Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.${process.pid}.partial`;
-  try {
-    const fd = openSync(partial, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(partial, path);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
+  const out = optionValue(args, '--out');
+  return { minZoom, maxZoom, out: out === undefined ? undefined : resolve(out) };
 }
 
 let args: ArchiveArgs;
@@ -82,9 +65,17 @@ await runWithDatabase(async ({ pool }) => {
     onZoom: (z, tiles) => console.log(`z${z}: ${tiles} tiles with features`),
   });
   if (built.tiles === 0) throw new Error('no tile has a feature: is the database empty? (npm start loads the sample data)');
-  writeAtomically(args.out, built.archive);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`wrote ${relative(process.cwd(), args.out) || args.out}: ${built.tiles} tiles of ${built.layers.join(', ')}, z${args.minZoom}-z${args.maxZoom}, ${(built.archive.length / 1024).toFixed(0)} KB in ${seconds} s`);
+  const summary = `${built.tiles} tiles of ${built.layers.join(', ')}, z${args.minZoom}-z${args.maxZoom}, ${(built.archive.length / 1024).toFixed(0)} KB in ${seconds} s`;
+  if (args.out === undefined) {
+    const manifest = publishArchive(config.TILE_ARCHIVE_DIR, ARCHIVE_BASE, built.archive, {
+      tiles: built.tiles, minZoom: args.minZoom, maxZoom: args.maxZoom, layers: built.layers,
+    });
+    console.log(`wrote ${manifest.archive}: ${summary}; ${ARCHIVE_BASE}.json names it (served at /archives/${ARCHIVE_BASE}.json)`);
+    return;
+  }
+  writeAtomically(args.out, built.archive);
+  console.log(`wrote ${relative(process.cwd(), args.out) || args.out}: ${summary}`);
   if (!ARCHIVE_FILE_NAME.test(basename(args.out))) {
     console.log(`note: the server serves only names like casa-sig-public.pmtiles (lowercase letters, digits, hyphens) at /archives/<name>.pmtiles`);
   }

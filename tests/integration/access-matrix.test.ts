@@ -119,6 +119,7 @@ const rows: MatrixRow[] = [
   { operation: 'GET /api/docs', name: 'docs', method: 'GET', path: () => '/api/docs', expected: () => 200 },
   { operation: 'GET /api/layers', name: 'layers', method: 'GET', path: () => '/api/layers', expected: openStatus },
   { operation: 'GET /archives/{name}.pmtiles', name: 'tile archive', method: 'GET', path: () => '/archives/city.pmtiles', expected: openStatus },
+  { operation: 'GET /archives/{name}.json', name: 'archive manifest (unknown)', method: 'GET', path: () => '/archives/nowhere.json', expected: (c) => (DEAD.has(c) ? 401 : 404) },
   { operation: 'GET /api/auth/me', name: 'me', method: 'GET', path: () => '/api/auth/me', expected: openStatus },
   { operation: 'POST /api/auth/login', name: 'login with a wrong password', method: 'POST', path: () => '/api/auth/login', body: { username: 'nobody', password: 'wrong password' }, expected: () => 401 },
   { operation: 'GET /ogc', name: 'landing', method: 'GET', path: () => '/ogc', expected: openStatus },

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -128,6 +129,48 @@ describe('the public tile archive', () => {
       expect(missing.headers.get('content-type'), path).toMatch(/^application\/problem\+json/);
       expect(await missing.text(), path).not.toContain(archiveDir);
     }
+  });
+
+  it('is published by npm run tiles:archive under its content hash with a manifest, every tile matching the live one', async () => {
+    const publish = () => spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'scripts', 'build-tile-archive.ts'), '--min-zoom', '11', '--max-zoom', '12'], {
+      cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: database.url, TILE_ARCHIVE_DIR: archiveDir }, encoding: 'utf8', timeout: 120_000,
+    });
+    const first = publish();
+    expect(first.status, first.stderr).toBe(0);
+    const response = await fetch(`${server.url}/archives/casa-sig-public.json`);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await response.json();
+    expect(manifest).toMatchObject({ archive: expect.stringMatching(/^casa-sig-public-[0-9a-f]{16}\.pmtiles$/), minZoom: 11, maxZoom: 12 });
+    expect(manifest.url).toBe(`/archives/${manifest.archive}`);
+    const bytes = readFileSync(join(archiveDir, manifest.archive));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.sha256);
+    expect(manifest.archive).toContain(manifest.sha256.slice(0, 16));
+    const head = await fetch(`${server.url}${manifest.url}`, { headers: { Range: 'bytes=0-126' } });
+    expect(head.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    const archive = new PMTiles(new FetchSource(`${server.url}${manifest.url}`));
+    let compared = 0;
+    for (const tile of regionTiles().filter((each) => each.z >= 11 && each.z <= 12)) {
+      const stored = await archive.getZxy(tile.z, tile.x, tile.y);
+      const live = await liveLayers(tile);
+      if (Object.keys(live).length === 0) {
+        expect(stored, `${tile.z}/${tile.x}/${tile.y} is empty live`).toBeUndefined();
+        continue;
+      }
+      expect(byId(decodeTile(new Uint8Array(stored!.data), tile)), `${tile.z}/${tile.x}/${tile.y}`).toEqual(byId(live));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(5);
+
+    // A rebuild publishes again; the archive readers may still be on is kept, no older one.
+    await database.pool.query(`UPDATE admin_areas SET name_fr = name_fr || ' ' WHERE id = (SELECT min(id) FROM admin_areas)`);
+    expect(publish().status).toBe(0);
+    const second = await (await fetch(`${server.url}/archives/casa-sig-public.json`)).json();
+    expect(second.archive).not.toBe(manifest.archive);
+    expect(existsSync(join(archiveDir, manifest.archive))).toBe(true);
+    expect(publish().status).toBe(0);
+    expect(readdirSync(archiveDir).filter((name) => /^casa-sig-public-[0-9a-f]{16}\.pmtiles$/.test(name)).length).toBeLessThanOrEqual(2);
+    await database.pool.query(`UPDATE admin_areas SET name_fr = rtrim(name_fr) WHERE id = (SELECT min(id) FROM admin_areas)`);
   });
 
   it('is written by npm run tiles:archive, which refuses bad zooms plainly', () => {
