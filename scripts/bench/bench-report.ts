@@ -1,5 +1,6 @@
 import type { CacheMemoryResult } from './cache-memory.ts';
 import type { FreshnessResult } from './edit-freshness.ts';
+import { formatMobilityReport, type MobilityReport } from './mobility-bench.ts';
 import type { QueryLatencyRow } from './query-latency.ts';
 import type { RunStats } from './stats.ts';
 
@@ -82,6 +83,8 @@ export interface BenchReport {
   tuning: TuningRow[];
   /** Median and p95 of each query of the query API (empty when not measured). */
   queries: QueryLatencyRow[];
+  /** GTFS imports, journey planner and public archive (scripts/bench/mobility-bench.ts). */
+  mobility?: MobilityReport;
   targets: Target[];
 }
 
@@ -182,6 +185,6 @@ export function formatReport(report: BenchReport): string {
     `(tile statement timeout: ${report.tileStatementTimeoutMs} ms)`, '', sizes, '', lowZooms, tuning,
     `edit to fresh tile (${freshness.method}, ${freshness.samples} edits): median ${fixed(freshness.medianMs, 0)} ms, p95 ${fixed(freshness.p95Ms, 0)} ms, max ${fixed(freshness.maxMs, 0)} ms (the edit itself: median ${fixed(freshness.editMedianMs, 0)} ms)`,
     `memory: RSS ${megabytes(memory.rssBeforeBytes)} before filling, ${megabytes(memory.rssAtBudgetBytes)} with the cache at its ${megabytes(memory.budgetBytes)} budget (${memory.tilesFetched} tile requests, ${megabytes(memory.filledBytes)} charged)`,
-    queries, '', targets, '', httpCeiling(report),
+    queries, '', targets, '', httpCeiling(report), report.mobility ? formatMobilityReport(report.mobility) : '',
   ].join('\n');
 }

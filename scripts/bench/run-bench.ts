@@ -15,6 +15,7 @@ import { type BenchServer, startCasaServer, startPeerServer } from './bench-proc
 import { type BenchReport, evaluateTargets, MEASUREMENT_NAMES as NAMES, type LowZoomRow, type SizeRow, type ThroughputRow, type TuningRow, type ZoomTimeRow } from './bench-report.ts';
 import { measureCacheMemory } from './cache-memory.ts';
 import { measureEditToFresh } from './edit-freshness.ts';
+import { runMobilityBench } from './mobility-bench.ts';
 import { measureQueryLatency } from './query-latency.ts';
 import { startLoadRunner, type LoadRunner } from './load-runner.ts';
 import { quantile } from './stats.ts';
@@ -185,6 +186,13 @@ async function adminToken(url: string): Promise<string> {
   }
 }
 
+/** The cluster's maintenance database, from which the benchmark creates its other databases. */
+function adminUrlOf(url: string): string {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  return admin.toString();
+}
+
 async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -222,6 +230,7 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
     log(`measuring the query API (${plan.querySamples} samples per query)`);
     const queries = await measureQueryLatency(reader, await adminToken(database.url), plan.querySamples);
     const tuning = plan.isTuned ? await measureTuning(context) : [];
+    const mobility = await runMobilityBench(adminUrlOf(database.url), database.url, args.isQuick, log);
     const perZoom = Object.fromEntries([...new Set(list.map((tile) => tile.z))].map((z) => [String(z), list.filter((tile) => tile.z === z).length]));
     const report = {
       mode: args.isQuick ? ('quick' as const) : ('full' as const),
@@ -230,7 +239,7 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
       dataset: { counts: database.counts, wasBuilt: database.wasBuilt, buildSeconds: database.buildSeconds },
       tileList: { count: list.length, perZoom, layer: context.layer.id },
       throughput: rows, sizes, lowZooms, zoomTimes: zoomTimes(context, byName), tileStatementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS,
-      freshness, memory, tuning, queries,
+      freshness, memory, tuning, queries, mobility,
     };
     return { ...report, targets: evaluateTargets(report) };
   } finally {

@@ -82,16 +82,24 @@ export function runRaptor(timetable: Timetable, query: RaptorQuery): Arrival[] {
   const best: Label[][] = timetable.stops.map(() => []);
   const arrivals: Arrival[] = [];
 
-  const isPruned = (time: number, walk: number, round: number, stop: number) =>
-    time > horizon ||
-    best[stop]!.some((label) => isDominatedBy(time, walk, label)) ||
-    arrivals.some((arrival) => arrival.rounds <= round && isDominatedBy(time, walk, arrival));
+  const isPruned = (time: number, walk: number, round: number, stop: number) => {
+    if (time > horizon) return true;
+    for (const label of best[stop]!) if (isDominatedBy(time, walk, label)) return true;
+    for (const arrival of arrivals) if (arrival.rounds <= round && isDominatedBy(time, walk, arrival)) return true;
+    return false;
+  };
 
   const add = (bags: Map<number, Label[]>, label: Label) => {
     if (isPruned(label.time, label.walk, label.round, label.stop)) return;
-    const keep = (other: Label) => !isDominatedBy(other.time, other.walk, label);
-    best[label.stop] = [...best[label.stop]!.filter(keep), label];
-    bags.set(label.stop, [...(bags.get(label.stop) ?? []).filter(keep), label]);
+    dropDominated(best[label.stop]!, label);
+    best[label.stop]!.push(label);
+    let bag = bags.get(label.stop);
+    if (!bag) {
+      bag = [];
+      bags.set(label.stop, bag);
+    }
+    dropDominated(bag, label);
+    bag.push(label);
   };
 
   let previous = new Map<number, Label[]>();
@@ -136,6 +144,13 @@ export function runRaptor(timetable: Timetable, query: RaptorQuery): Arrival[] {
     previous = current;
   }
   return paretoArrivals(arrivals);
+}
+
+/** Removes, in place, the labels that `label` dominates (a stop's bags stay small: a few labels each). */
+function dropDominated(labels: Label[], label: Label): void {
+  let kept = 0;
+  for (const other of labels) if (!isDominatedBy(other.time, other.walk, label)) labels[kept++] = other;
+  labels.length = kept;
 }
 
 /** Route scan of one pattern on one service day, from position `from`: alight, then board, stop by stop. */
