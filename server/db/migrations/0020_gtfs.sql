@@ -38,7 +38,6 @@ CREATE TABLE gtfs.stops (
   platform_code        text,
   geom                 geometry(Point, 4326)
 );
-CREATE INDEX gtfs_stops_geom_idx ON gtfs.stops USING gist (geom);
 
 CREATE TABLE gtfs.routes (
   route_id    text PRIMARY KEY,
