@@ -1,4 +1,4 @@
-import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, useEffect, useState } from 'react';
 import { COMMON_MESSAGES } from '../i18n/common-messages.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useStore } from '../state/create-store.ts';
@@ -22,30 +22,23 @@ const LOADERS: Record<AppId, () => Promise<ComponentType>> = {
   staff: () => import('../staff/staff-app.tsx').then((module) => module.StaffApp),
 };
 
-type LazyApp = LazyExoticComponent<ComponentType>;
-const lazyApps = new Map<AppId, LazyApp>();
 const downloads = new Map<AppId, Promise<ComponentType>>();
+/** Apps whose code has arrived: they render at once. */
+const loadedApps = new Map<AppId, ComponentType>();
 
 /** Starts downloading an app's code (once): main.tsx asks for the first route's app before the catalog arrives. */
 export function preloadApp(app: AppId): Promise<ComponentType> {
   let download = downloads.get(app);
   if (!download) {
-    download = LOADERS[app]();
+    download = LOADERS[app]().then((Component) => {
+      loadedApps.set(app, Component);
+      return Component;
+    });
     downloads.set(app, download);
     // A failed download is forgotten, so that "retry" downloads again.
     download.catch(() => downloads.delete(app));
   }
   return download;
-}
-
-/** The lazy component of an app; a fresh one after a failed download, so "retry" downloads again. */
-function lazyApp(app: AppId, isRetry = false): LazyApp {
-  let component = lazyApps.get(app);
-  if (!component || isRetry) {
-    component = lazy(() => preloadApp(app).then((Component) => ({ default: Component })));
-    lazyApps.set(app, component);
-  }
-  return component;
 }
 
 function AppLoadFailed({ onRetry }: { onRetry: () => void }) {
@@ -61,14 +54,38 @@ function AppLoadFailed({ onRetry }: { onRetry: () => void }) {
   );
 }
 
+/**
+ * An app, once its code has arrived (a loading notice until then). Not React.lazy: React holds back the
+ * content that replaces a Suspense fallback by about 300 ms, and the map would start that much later.
+ */
 function LazyRoute({ app }: { app: AppId }) {
+  const [loaded, setLoaded] = useState<{ app: AppId; Component: ComponentType } | null>(() => {
+    const Component = loadedApps.get(app);
+    return Component ? { app, Component } : null;
+  });
   const [attempt, setAttempt] = useState(0);
-  const App = lazyApp(app, attempt > 0);
+  const [hasFailed, setFailed] = useState(false);
+  const current = loaded?.app === app ? loaded.Component : loadedApps.get(app);
+
+  useEffect(() => {
+    if (current) return undefined;
+    let isLive = true;
+    setFailed(false);
+    preloadApp(app).then(
+      (Component) => isLive && setLoaded({ app, Component }),
+      () => isLive && setFailed(true),
+    );
+    return () => {
+      isLive = false;
+    };
+  }, [app, attempt, current]);
+
+  if (hasFailed) return <AppLoadFailed onRetry={() => setAttempt((value) => value + 1)} />;
+  if (!current) return <LoadingNotice />;
+  const App = current;
   return (
     <ErrorBoundary key={attempt} fallback={() => <AppLoadFailed onRetry={() => setAttempt((value) => value + 1)} />}>
-      <Suspense fallback={<LoadingNotice />}>
-        <App />
-      </Suspense>
+      <App />
     </ErrorBoundary>
   );
 }

@@ -79,6 +79,7 @@ export class MapController {
   #hasStyle = false;
   readonly #unauthorizedHandlers = new Set<() => void>();
   readonly #created: Promise<maplibregl.Map>;
+  #firstDrawn: Promise<void> | undefined;
   #resolveCreated!: (map: maplibregl.Map) => void;
 
   constructor(options: MapControllerOptions) {
@@ -176,6 +177,15 @@ export class MapController {
     return () => {
       this.#unauthorizedHandlers.delete(handler);
     };
+  }
+
+  /**
+   * Resolves once the map has drawn its first view completely: what can wait (a legend's list of features)
+   * waits for it, so the first tiles never queue behind it.
+   */
+  whenFirstDrawn(): Promise<void> {
+    this.#firstDrawn ??= this.#created.then((map) => new Promise<void>((resolve) => (map.loaded() && map.areTilesLoaded() ? resolve() : map.once('idle', () => resolve()))));
+    return this.#firstDrawn;
   }
 
   /** Resolves once the map exists and has drawn everything it needs for the current view. */

@@ -5,6 +5,7 @@ import type { FeatureReference } from '../state/url-state.ts';
 import { buildDataLegend } from './data-legend.ts';
 import { LegendSwatch } from './legend-swatch.tsx';
 import { useLayerFeatures } from './use-layer-features.ts';
+import { useMapDrawn } from './use-map-drawn.ts';
 
 /** A layer of lines is legible with every line named; past this, the legend is a list nobody reads. */
 const MAX_FEATURES = 200;
@@ -24,7 +25,8 @@ interface DataLegendListProps {
 
 export function DataLegendList({ layer, label, isDisabled, onOpen }: DataLegendListProps) {
   const { language } = useI18n();
-  const features = useLayerFeatures(layer.id, MAX_FEATURES);
+  const isMapDrawn = useMapDrawn();
+  const features = useLayerFeatures(isMapDrawn ? layer.id : null, MAX_FEATURES);
   if (features.status !== 'loaded') return null;
   const rows = buildDataLegend(layer, features.features, language);
   const groupProperty = layer.properties.find((property) => property.type === 'enum' && property.values);
