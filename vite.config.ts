@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * One file for the client build and the four test projects (STYLE.md §8):
  * unit tests sit next to the code; integration and browser tests share one throwaway PostGIS cluster
- * started by tests/helpers/global-setup.ts and run their files one after another.
+ * started by tests/helpers/global-setup.ts. The projects run one after another (sequence.groupOrder: unit,
+ * then integration, then browser), and integration and browser files one at a time (fileParallelism), so
+ * that a browser, two servers and PostgreSQL never compete for two cores. Unit files run in parallel.
  */
 export default defineConfig({
   root: 'client',
@@ -29,7 +31,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
@@ -37,6 +44,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 1 },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -48,6 +56,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 2 },
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 180_000,

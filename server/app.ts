@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { describePrincipal } from './auth/principal.ts';
-import { DenialAudit } from './auth/denial-audit.ts';
+import { type Clock, DenialAudit } from './auth/denial-audit.ts';
 import { recordSecurityEvent } from './auth/security-events.ts';
 import type { Config } from './config.ts';
 import { AdmissionQueue } from './http/admission-queue.ts';
@@ -42,6 +42,8 @@ export interface AppDeps {
   pool: pg.Pool;
   registry: LayerRegistry;
   logger: Logger;
+  /** Time for the denial audit's windows (the system clock unless a test moves one by hand). */
+  clock?: Clock;
   config: Pick<
     Config,
     | 'CLIENT_DIST_DIR'
@@ -141,6 +143,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
     windowSeconds: deps.config.DENIAL_AUDIT_WINDOW_SECONDS,
     write: (row) => recordSecurityEvent(deps.pool, { kind: 'access_denied', ...row }),
     onError: (error) => deps.logger.error({ err: error }, 'audit failed'),
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
   app.use(
     createProblemHandler(deps.logger, (request, problem) =>

@@ -23,7 +23,25 @@ export interface DenialAuditOptions {
   onError: (error: unknown) => void;
   /** Rows written per second at most, over all sources; the rest is summed into one row per second. */
   maxRowsPerSecond?: number;
+  /** Time and timers (the system's by default; tests pass one they move by hand). */
+  clock?: Clock;
 }
+
+/** What the audit needs of time: the current instant in milliseconds and a one-shot timer it can cancel. */
+export interface Clock {
+  now(): number;
+  /** Calls `callback` after `ms` without keeping the process alive; returns the cancel function. */
+  schedule(callback: () => void, ms: number): () => void;
+}
+
+/** The system clock. */
+export const SYSTEM_CLOCK: Clock = {
+  now: () => Date.now(),
+  schedule: (callback, ms) => {
+    const timer = setTimeout(callback, ms).unref();
+    return () => clearTimeout(timer);
+  },
+};
 
 interface SourceWindow {
   first: Denial;
@@ -31,7 +49,8 @@ interface SourceWindow {
   /** Denials of the window not written one by one, and their distinct "METHOD path" (capped). */
   repeated: number;
   paths: Set<string>;
-  summary?: NodeJS.Timeout;
+  /** Cancels the timer that writes the summary when the window ends. */
+  cancelSummary?: () => void;
 }
 
 /** Sources remembered at most; past it the oldest is summarised and forgotten. */
@@ -53,25 +72,26 @@ export class DenialAudit {
   readonly #options: Required<DenialAuditOptions>;
   readonly #sources = new Map<string, SourceWindow>();
   #second = { startedAt: 0, rows: 0 };
-  #overflow: { denials: number; timer: NodeJS.Timeout } | undefined;
+  #overflow: { denials: number } | undefined;
 
   constructor(options: DenialAuditOptions) {
-    this.#options = { maxRowsPerSecond: DEFAULT_MAX_ROWS_PER_SECOND, ...options };
+    this.#options = { maxRowsPerSecond: DEFAULT_MAX_ROWS_PER_SECOND, clock: SYSTEM_CLOCK, ...options };
   }
 
   /** Audits one denial: writes it now (resolved when written), or counts it for a summary. */
   async record(denial: Denial): Promise<void> {
     const key = [denial.principal, sourceNetwork(denial.address), denial.status, denial.type].join('\n');
     const known = this.#sources.get(key);
-    if (known && Date.now() < known.endsAt) {
+    const { clock } = this.#options;
+    if (known && clock.now() < known.endsAt) {
       known.repeated += 1;
       if (known.paths.size < MAX_SUMMARY_PATHS) known.paths.add(`${denial.method} ${denial.path}`);
-      known.summary ??= setTimeout(() => this.#summarise(key), known.endsAt - Date.now()).unref();
+      known.cancelSummary ??= clock.schedule(() => this.#summarise(key), known.endsAt - clock.now());
       return;
     }
     if (known) this.#summarise(key);
     if (!this.#takeRow()) return this.#countOverflow();
-    this.#sources.set(key, { first: denial, endsAt: Date.now() + this.#options.windowSeconds * 1000, repeated: 0, paths: new Set() });
+    this.#sources.set(key, { first: denial, endsAt: clock.now() + this.#options.windowSeconds * 1000, repeated: 0, paths: new Set() });
     if (this.#sources.size > MAX_SOURCES) this.#summarise(this.#sources.keys().next().value!);
     await this.#options.write(rowOf(denial, { method: denial.method, path: denial.path }));
   }
@@ -81,7 +101,7 @@ export class DenialAudit {
     const source = this.#sources.get(key);
     if (!source) return;
     this.#sources.delete(key);
-    clearTimeout(source.summary);
+    source.cancelSummary?.();
     if (source.repeated === 0) return;
     const detail = { repeated: source.repeated, windowSeconds: this.#options.windowSeconds, paths: [...source.paths] };
     this.#write(rowOf(source.first, detail));
@@ -89,7 +109,7 @@ export class DenialAudit {
 
   /** Whether one more row fits in this second's budget. */
   #takeRow(): boolean {
-    const now = Date.now();
+    const now = this.#options.clock.now();
     if (now - this.#second.startedAt >= 1000) this.#second = { startedAt: now, rows: 0 };
     this.#second.rows += 1;
     return this.#second.rows <= this.#options.maxRowsPerSecond;
@@ -100,11 +120,12 @@ export class DenialAudit {
       this.#overflow.denials += 1;
       return;
     }
-    const overflow = { denials: 1, timer: setTimeout(() => {
+    const overflow = { denials: 1 };
+    this.#overflow = overflow;
+    this.#options.clock.schedule(() => {
       this.#overflow = undefined;
       this.#write({ principal: 'many', address: undefined, detail: { repeated: overflow.denials, reason: 'more denials per second than the audit writes one by one' } });
-    }, 1000).unref() };
-    this.#overflow = overflow;
+    }, 1000);
   }
 
   #write(row: DenialRow): void {

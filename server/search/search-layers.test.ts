@@ -87,14 +87,14 @@ describe('resolveSearchScope', () => {
   });
 
   it('denies a named layer the caller may not read: 401 without credentials, 403 with them', () => {
-    const layer = registry.layers.find((candidate) => findPrivateSearchable(candidate.id));
-    if (layer) expect(thrown(() => resolveSearchScope(registry, PUBLIC_PRINCIPAL, [layer.id])).status).toBe(401);
+    // The registry's searchable layers are all public, so the public case uses a registry where permits are
+    // staff-only.
+    const staffPermits = new LayerRegistry(registry.layers.map((layer) =>
+      layer.id === 'permits' ? { ...layer, access: { ...layer.access, read: ['inspector', 'admin'] as const } } : layer));
+    expect(thrown(() => resolveSearchScope(staffPermits, PUBLIC_PRINCIPAL, ['permits'])).status).toBe(401);
+    expect(thrown(() => resolveSearchScope(staffPermits, user('planner'), ['permits'])).status).toBe(403);
+    expect(resolveSearchScope(staffPermits, user('inspector'), ['permits']).layers.map((layer) => layer.layerId)).toEqual(['permits']);
     const key = apiKey(['search', 'transit_stops:read']);
     expect(thrown(() => resolveSearchScope(registry, key, ['permits'])).status).toBe(403);
   });
 });
-
-/** A searchable layer the public may not read, if the registry has one. */
-function findPrivateSearchable(id: string): boolean {
-  return SEARCH_SOURCES.some((source) => source.layerId === id) && !registry.find(id)!.access.read.includes('public');
-}

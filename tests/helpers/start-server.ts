@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { pino } from 'pino';
 import { createServer } from 'node:http';
 import { createRequestListener } from '../../server/app.ts';
+import type { Clock } from '../../server/auth/denial-audit.ts';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { join } from 'node:path';
@@ -15,16 +16,17 @@ export interface TestServer {
 
 /**
  * Starts the real app on an ephemeral port (port 0) over the given pool, serving the built client, with
- * the default configuration plus `settings` (as environment strings, e.g. { LOGIN_ATTEMPTS_PER_USERNAME: '3' }).
+ * the default configuration plus `settings` (as environment strings, e.g. { LOGIN_ATTEMPTS_PER_USERNAME: '3' }),
+ * optionally another registry or a clock moved by hand.
  */
 export async function startTestServer(
   pool: pg.Pool,
   settings: Record<string, string> = {},
-  registry = new LayerRegistry(),
+  { registry = new LayerRegistry(), clock }: { registry?: LayerRegistry; clock?: Clock } = {},
 ): Promise<TestServer> {
   // TEST_LOG_LEVEL=error shows the server's own log of failing requests while debugging a test.
   const config = loadConfig({ CLIENT_DIST_DIR: join(PROJECT_ROOT, 'dist', 'client'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...settings });
-  const server = createServer(createRequestListener({ pool, registry, logger: pino({ level: config.LOG_LEVEL }), config }));
+  const server = createServer(createRequestListener({ pool, registry, logger: pino({ level: config.LOG_LEVEL }), config, ...(clock ? { clock } : {}) }));
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;

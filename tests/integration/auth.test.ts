@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/accounts.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
+import { ManualClock } from '../helpers/manual-clock.ts';
 import { TEST_PASSWORD } from '../helpers/principals.ts';
 
 let database: ScratchDatabase;
@@ -95,6 +96,24 @@ describe('login, me, logout', () => {
     expect(await eventCount('login_rate_limited')).toBeGreaterThan(0);
   });
 
+  it('rate-limits repeated failures from one address with 429, whatever the usernames, and only that address', async () => {
+    const strict = await startTestServer(database.pool, { LOGIN_ATTEMPTS_PER_USERNAME: '100', LOGIN_ATTEMPTS_PER_ADDRESS: '3' });
+    try {
+      // The server trusts the loopback proxy, so X-Forwarded-For names the client's address.
+      const from = (address: string, username: string, password: string) => fetch(`${strict.url}/api/auth/login`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address }, body: JSON.stringify({ username, password }),
+      });
+      for (const username of ['guess-1', 'guess-2', 'guess-3']) expect((await from('198.51.100.23', username, 'wrong password')).status).toBe(401);
+      const limited = await from('198.51.100.23', 'amina', TEST_PASSWORD);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('900');
+      expect((await limited.json()).type).toBe('too-many-login-attempts');
+      expect((await from('198.51.100.24', 'amina', TEST_PASSWORD)).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('refuses cookie-authenticated writes from another origin', async () => {
     const response = await post('/api/auth/login', { username: 'amina', password: TEST_PASSWORD });
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
@@ -135,6 +154,29 @@ describe('administration', () => {
     expect(await duplicate.text()).not.toMatch(/users_username_key|duplicate key/);
   });
 
+  it('revokes a user\'s sessions when an administrator changes the role or the assigned areas', async () => {
+    await database.pool.query(`INSERT INTO admin_areas (level, code, name_fr, name_ar, geom)
+      VALUES ('prefecture', 'T-REVOKE', 'Zone de test', 'منطقة اختبار', ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(-7.6, 33.58), 4326), 0.01)))
+      ON CONFLICT (code) DO NOTHING`);
+    const admin = { Authorization: `Bearer ${await login('root')}` };
+    const { password } = await (await post('/api/admin/users', { username: 'nadia', role: 'inspector' }, admin)).json();
+    const patchNadia = (body: unknown) => fetch(`${server.url}/api/admin/users/nadia`, {
+      method: 'PATCH', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const me = (token: string) => fetch(`${server.url}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+
+    const beforeRoleChange = await login('nadia', password);
+    expect((await me(beforeRoleChange)).status).toBe(200);
+    expect((await patchNadia({ role: 'planner' })).status).toBe(200);
+    expect((await me(beforeRoleChange)).status).toBe(401);
+    const asPlanner = await login('nadia', password);
+    expect(await (await me(asPlanner)).json()).toMatchObject({ role: 'planner' });
+
+    expect((await patchNadia({ areas: ['T-REVOKE'] })).status).toBe(200);
+    expect((await me(asPlanner)).status).toBe(401);
+    expect((await me(await login('nadia', password))).status).toBe(200);
+  });
+
   it('issues API keys once, records their use, and revokes them', async () => {
     const admin = { Authorization: `Bearer ${await login('root')}` };
     const created = await post('/api/admin/api-keys', { module: 'open-data', scopes: ['transit_stops:read', 'search'] }, admin);
@@ -157,8 +199,14 @@ describe('administration', () => {
   });
 
   it('shows administrators the audit of logins, failures, key use and denials, newest first and paged', async () => {
-    await fetch(`${server.url}/tiles/inspections/14/0/0.mvt`);
+    // Every kind of event, made here so that the test does not depend on the others.
     const admin = { Authorization: `Bearer ${await login('root')}` };
+    expect((await post('/api/auth/login', { username: 'nobody-audited', password: 'not the password' })).status).toBe(401);
+    expect((await post('/api/admin/users', { username: 'audited', role: 'planner' }, admin)).status).toBe(201);
+    const { key, apiKey } = await (await post('/api/admin/api-keys', { module: 'audit-test', scopes: ['search'] }, admin)).json();
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { Authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/admin/api-keys/${apiKey.prefix}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    expect((await fetch(`${server.url}/tiles/inspections/14/0/0.mvt`)).status).toBe(401);
     const page = await (await fetch(`${server.url}/api/admin/security-events?limit=5`, { headers: admin })).json();
     expect(page.events).toHaveLength(5);
     expect(page.events[0].id).toBeGreaterThan(page.events[4].id);
@@ -221,7 +269,8 @@ describe('administration', () => {
   });
 
   it('audits a burst of denials from one source once, then sums the rest of its window in one row', async () => {
-    const windowed = await startTestServer(database.pool, { DENIAL_AUDIT_WINDOW_SECONDS: '2' });
+    const clock = new ManualClock();
+    const windowed = await startTestServer(database.pool, { DENIAL_AUDIT_WINDOW_SECONDS: '60' }, { clock });
     try {
       const deadKey = { Authorization: 'Bearer csk_deadbeef_0000000000000000000000000000000000000000000' };
       const deniedRows = async (after: number) => (await database.pool.query(
@@ -229,13 +278,15 @@ describe('administration', () => {
       const before = Number((await database.pool.query('SELECT coalesce(max(id), 0) AS id FROM security_events')).rows[0].id);
       for (const path of ['/api/query/stats?layer=permits', '/api/auth/me', '/api/admin/users', '/api/auth/me', '/api/admin/users']) {
         expect((await fetch(`${windowed.url}${path}`, { headers: deadKey })).status).toBe(401);
+        clock.advance(1_000);
       }
       expect(await deniedRows(before)).toEqual([{ status: 401, type: 'invalid-credentials', method: 'GET', path: '/api/query/stats' }]);
-      // The summary is written when the window ends, without another request (bounded wait).
-      for (let attempt = 0; attempt < 100 && (await deniedRows(before)).length < 2; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      // The summary is written when the window ends, without another request.
+      clock.advance(60_000);
+      for (let attempt = 0; attempt < 100 && (await deniedRows(before)).length < 2; attempt += 1) await new Promise((resolve) => setImmediate(resolve));
       expect(await deniedRows(before)).toEqual([
         { status: 401, type: 'invalid-credentials', method: 'GET', path: '/api/query/stats' },
-        { status: 401, type: 'invalid-credentials', repeated: 4, windowSeconds: 2, paths: ['GET /api/auth/me', 'GET /api/admin/users'] },
+        { status: 401, type: 'invalid-credentials', repeated: 4, windowSeconds: 60, paths: ['GET /api/auth/me', 'GET /api/admin/users'] },
       ]);
     } finally {
       await windowed.close();

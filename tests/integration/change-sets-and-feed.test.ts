@@ -105,7 +105,24 @@ describe('POST /api/changes', () => {
 
 describe('GET /api/changes', () => {
   it('returns committed changes in commit order, never twice, across pages, with personal data filtered', async () => {
+    // Changes on every kind of layer first: a permit (personal applicant) and an inspection (a layer the
+    // key may not read), so that both filters have something to filter.
+    const createItem = async (layer: string, body: unknown) => {
+      const response = await fetch(`${server.url}/ogc/collections/${layer}/items`, {
+        method: 'POST', headers: { ...admin, 'Content-Type': 'application/geo+json' }, body: JSON.stringify(body),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return response.json();
+    };
+    const permit = await createItem('permits', validFeature('permits', 40));
+    const place = await createItem('establishments', validFeature('establishments', 41));
+    await createItem('inspections', validFeature('inspections', 42, place.id));
+    await createRoad(43);
+    const layersInHistory = (await database.pool.query('SELECT DISTINCT layer FROM feature_history')).rows.map((row) => row.layer);
+    expect(layersInHistory).toEqual(expect.arrayContaining(['road_segments', 'permits', 'establishments', 'inspections']));
+
     const seen: string[] = [];
+    const feedPermits: { properties: Record<string, unknown> }[] = [];
     let since: string | undefined;
     for (let page = 0; page < 50; page += 1) {
       const response = await fetch(`${server.url}/api/changes?limit=3${since ? `&since=${since}` : ''}`, { headers: feedKey });
@@ -114,13 +131,18 @@ describe('GET /api/changes', () => {
       seen.push(...body.changes.map((change: { cursor: string }) => change.cursor));
       for (const change of body.changes) {
         expect(['road_segments', 'permits']).toContain(change.layer);
-        if (change.feature && change.layer === 'permits') expect(change.feature.properties).not.toHaveProperty('applicant_name');
+        if (change.feature && change.layer === 'permits') feedPermits.push(change.feature);
       }
       if (body.next === since) break;
       since = body.next;
     }
     const all = (await database.pool.query("SELECT seq FROM feature_history WHERE layer IN ('road_segments', 'permits') ORDER BY seq")).rows.map((row) => String(row.seq));
     expect(seen).toEqual(all);
+    expect(feedPermits.map((feature) => feature.properties.reference)).toContain(permit.properties.reference);
+    for (const feature of feedPermits) {
+      expect(feature.properties).not.toHaveProperty('applicant_name');
+      expect(feature.properties).not.toHaveProperty('applicant_phone');
+    }
 
     const { feature } = await createRoad(9);
     const after = await (await fetch(`${server.url}/api/changes?since=${since}`, { headers: feedKey })).json();
@@ -145,9 +167,24 @@ describe('fresh tiles after an edit', () => {
       const read = async (base: string) => {
         const response = await fetch(`${base}${tilePath}`);
         const features = decodeTile(new Uint8Array(await response.arrayBuffer()), tile).road_segments ?? [];
-        return { etag: response.headers.get('etag'), condition: features.find((candidate) => candidate.id === feature.id)?.properties.condition };
+        return {
+          etag: response.headers.get('etag'),
+          cacheStatus: response.headers.get('cache-status') ?? '',
+          condition: features.find((candidate) => candidate.id === feature.id)?.properties.condition,
+        };
       };
-      const before = [await read(server.url), await read(other.url)];
+      // Both processes must hold the tile in their caches before the edit, or a fresh render would pass
+      // without any invalidation. A process caches nothing until its tile-changes listener is connected,
+      // so a cache hit on both also shows that both listen.
+      const readUntilCached = async (base: string) => {
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          const result = await read(base);
+          if (result.cacheStatus.includes('hit')) return result;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error(`${base} never served ${tilePath} from its cache`);
+      };
+      const before = [await readUntilCached(server.url), await readUntilCached(other.url)];
       expect(before.map((result) => result.condition)).toEqual(['good', 'good']);
 
       const patched = await fetch(`${other.url}/ogc/collections/road_segments/items/${feature.id}`, {
@@ -155,8 +192,17 @@ describe('fresh tiles after an edit', () => {
         body: JSON.stringify({ properties: { condition: 'critical' } }),
       });
       expect(patched.status).toBe(200);
-      const after = [await read(server.url), await read(other.url)];
-      expect(after.map((result) => result.condition)).toEqual(['critical', 'critical']);
+      // The notification reaches each process shortly after the commit; until then it may serve its
+      // cached copy, never after (bounded wait).
+      const readUntilEdited = async (base: string) => {
+        for (let attempt = 0; attempt < 100; attempt += 1) {
+          const result = await read(base);
+          if (result.condition === 'critical') return result;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error(`${base} kept serving the tile from before the edit`);
+      };
+      const after = [await readUntilEdited(server.url), await readUntilEdited(other.url)];
       expect(after[0]!.etag).not.toBe(before[0]!.etag);
       expect(after[1]!.etag).not.toBe(before[1]!.etag);
     } finally {

@@ -51,6 +51,14 @@ class Receiver {
     for (const wake of this.#waiters) wake();
   }
 
+  /** Forgets every request so far (each test starts with a receiver of its own). */
+  reset(): void {
+    this.receipts.length = 0;
+    this.overlaps.length = 0;
+    this.answer = () => 200;
+    this.delayMs = 0;
+  }
+
   acknowledged(key: string): number {
     return this.receipts.filter((receipt) => receipt.key === key && receipt.status === 200).length;
   }
@@ -186,6 +194,7 @@ describe('webhook administration', () => {
     ['a private address', { url: 'http://10.1.2.3/hook', layers: ['permits'] }, 'webhook-target-not-allowed', '/url'],
     ['the metadata service', { url: 'http://169.254.169.254/latest', layers: ['permits'] }, 'webhook-target-not-allowed', '/url'],
   ])('refuses %s with a 400 problem', async (_name, body, type, pointer) => {
+    const hooksBefore = Number((await database.pool.query('SELECT count(*) FROM webhooks')).rows[0].count);
     const response = await api('POST', '/api/admin/webhooks', admin, body);
     const problem = await response.json();
     expect(response.status, JSON.stringify(problem)).toBe(400);
@@ -193,20 +202,55 @@ describe('webhook administration', () => {
     expect(problem.type).toBe(type);
     expect(problem.issues.map((issue: { pointer: string }) => issue.pointer)).toContain(pointer);
     if (type === 'unknown-layer') expect(problem.allowed).toEqual(registry.ids);
-    expect(Number((await database.pool.query('SELECT count(*) FROM webhooks')).rows[0].count)).toBe(0);
+    expect(Number((await database.pool.query('SELECT count(*) FROM webhooks')).rows[0].count)).toBe(hooksBefore);
   });
 });
 
 describe('webhook delivery', () => {
-  let hook: { id: number; cursor: string };
-  let secret: string;
-  let permit: Edited;
-  let road: Edited;
-
-  it('registers a hook and shows its secret once', async () => {
+  /**
+   * Each test has a hook of its own, registered as an administrator does: earlier hooks are deleted (with
+   * their deliveries) and the receiver forgets what it got, so no test depends on another.
+   */
+  async function registerHook(): Promise<{ hook: { id: number; cursor: string }; secret: string; response: Response }> {
+    await database.pool.query('DELETE FROM webhooks');
+    receiver.reset();
     const response = await api('POST', '/api/admin/webhooks', admin, { url: receiverUrl, layers: FOLLOWED, description: 'CRM' });
     expect(response.status, await response.clone().text()).toBe(201);
-    ({ webhook: hook, secret } = await response.json());
+    const { webhook: hook, secret } = await response.json();
+    return { hook, secret, response };
+  }
+
+  /**
+   * Five followed changes (a permit created and edited twice, a road created and edited; an establishment,
+   * which the hook does not follow, in between), all committed before a dispatcher runs so that later
+   * changes of a feature wait behind a failing first attempt; then delivered, each failing once.
+   */
+  async function deliverChangesFailingOnce(hook: { id: number; cursor: string }) {
+    const since = Number(hook.cursor);
+    const permit = await createFeature('permits');
+    await patchFeature(permit, { description_fr: 'Extension', applicant_phone: '+212 699 999 999' });
+    const road = await createFeature('road_segments');
+    const establishment = await createFeature('establishments');
+    await patchFeature(permit, { status: 'under_review' });
+    const reasoned = await fetch(`${server.url}/api/changes`, {
+      method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reason: 'Signalé par Mme Alaoui au guichet', changes: [{ op: 'update', layer: 'road_segments', id: road.id, ifMatch: road.etag, patch: { properties: { width_m: 12 } } }] }),
+    });
+    expect(reasoned.status, await reasoned.clone().text()).toBe(200);
+    const expected = await keysAfter(hook.id, since);
+    expect(expected).toHaveLength(5);
+    receiver.answer = (_key, attemptsSoFar) => (attemptsSoFar === 0 ? 500 : 200);
+    const dispatcher = await startDispatcher();
+    try {
+      await receiver.waitForAcknowledged(expected);
+    } finally {
+      await dispatcher.stop();
+    }
+    return { expected, permit, establishment };
+  }
+
+  it('registers a hook and shows its secret once', async () => {
+    const { hook, secret, response } = await registerHook();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(response.headers.get('location')).toBe(`/api/admin/webhooks/${hook.id}`);
     expect(hook).toMatchObject({ url: receiverUrl, layers: FOLLOWED, isEnabled: true, createdBy: 'user:root', backlog: { pending: 0 } });
@@ -217,25 +261,9 @@ describe('webhook delivery', () => {
     }
   });
 
-  it('delivers each change exactly once after failures, signed, in order per feature, without personal data or unfollowed layers', async () => {
-    const since = Number(hook.cursor);
-    // Everything is committed before a dispatcher runs, so later changes of a feature wait behind a failing first one.
-    permit = await createFeature('permits');
-    await patchFeature(permit, { description_fr: 'Extension', applicant_phone: '+212 699 999 999' });
-    road = await createFeature('road_segments');
-    const establishment = await createFeature('establishments');
-    await patchFeature(permit, { status: 'under_review' });
-    await patchFeature(road, { width_m: 12 });
-    const expected = await keysAfter(hook.id, since);
-    expect(expected).toHaveLength(5);
-
-    receiver.answer = (_key, attemptsSoFar) => (attemptsSoFar === 0 ? 500 : 200);
-    const dispatcher = await startDispatcher();
-    try {
-      await receiver.waitForAcknowledged(expected);
-    } finally {
-      await dispatcher.stop();
-    }
+  it('delivers each change exactly once after failures, signed, in order per feature, without personal data, author, reason or unfollowed layers', async () => {
+    const { hook, secret } = await registerHook();
+    const { expected, permit, establishment } = await deliverChangesFailingOnce(hook);
     for (const key of expected) expect(receiver.receipts.filter((receipt) => receipt.key === key).map((receipt) => receipt.status), key).toEqual([500, 200]);
     expect(receiver.receipts).toHaveLength(10);
     expectOrderPerFeature(receiver.receipts);
@@ -245,6 +273,8 @@ describe('webhook delivery', () => {
       expect(receipt.payload.id).toBe(receipt.key);
       expect(FOLLOWED).toContain(receipt.payload.change.layer);
       expect(receipt.body).not.toMatch(/Demandeur|\+212|applicant_/);
+      // Who made the change and why may name people: neither is sent.
+      expect(receipt.body).not.toMatch(/root|Alaoui|guichet|author|reason/);
       expect(verifyWebhookSignature(secret, receipt.signature, receipt.body)).toBe(true);
       expect(verifyWebhookSignature(secret, receipt.signature, receipt.body.replace('"operation":"', '"operation":"re'))).toBe(false);
       expect(verifyWebhookSignature(`whsec_${'A'.repeat(43)}`, receipt.signature, receipt.body)).toBe(false);
@@ -258,6 +288,8 @@ describe('webhook delivery', () => {
   });
 
   it('shows the delivery log, paged', async () => {
+    const { hook } = await registerHook();
+    await deliverChangesFailingOnce(hook);
     const first = await (await api('GET', `/api/admin/webhooks/${hook.id}/deliveries?limit=3`, admin)).json();
     expect(first.deliveries).toHaveLength(3);
     expect(first.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 2, lastStatusCode: 200, nextAttemptAt: null, deliveredAt: expect.any(String), lastResponseExcerpt: 'ok' });
@@ -272,13 +304,20 @@ describe('webhook delivery', () => {
   });
 
   it('survives a restart: a failing delivery and the changes made while stopped are delivered once by a new server process', async () => {
+    const road = await createFeature('road_segments');
+    const permit = await createFeature('permits');
+    const { hook } = await registerHook();
     const since = await lastSeq();
     receiver.answer = () => 503;
     const dispatcher = await startDispatcher();
-    await patchFeature(road, { width_m: 14 });
-    const [failing] = await keysAfter(hook.id, since);
-    await receiver.nextRequestFor(failing!);
-    await dispatcher.stop();
+    let failing: string | undefined;
+    try {
+      await patchFeature(road, { width_m: 14 });
+      [failing] = await keysAfter(hook.id, since);
+      await receiver.nextRequestFor(failing!);
+    } finally {
+      await dispatcher.stop();
+    }
     const row = (await database.pool.query('SELECT attempts, delivered_at, last_status_code FROM webhook_deliveries WHERE webhook_id = $1 AND seq = $2', [hook.id, failing!.split(':')[1]])).rows[0];
     expect(row).toMatchObject({ delivered_at: null, last_status_code: 503 });
     expect(row.attempts).toBeGreaterThanOrEqual(1);
@@ -300,6 +339,7 @@ describe('webhook delivery', () => {
   });
 
   it('shares the work between several dispatchers without sending a delivery twice or a feature out of order', async () => {
+    const { hook } = await registerHook();
     const since = await lastSeq();
     receiver.delayMs = 15;
     const dispatchers = await Promise.all([startDispatcher(), startDispatcher(), startDispatcher()]);
@@ -320,6 +360,8 @@ describe('webhook delivery', () => {
   });
 
   it('queues but sends nothing while disabled, then sends the backlog', async () => {
+    const road = await createFeature('road_segments');
+    const { hook } = await registerHook();
     const dispatcher = createDispatcher();
     const since = await lastSeq();
     expect((await api('PATCH', `/api/admin/webhooks/${hook.id}`, admin, { isEnabled: false })).status).toBe(200);
@@ -337,6 +379,8 @@ describe('webhook delivery', () => {
   });
 
   it('signs with a rotated secret (and the previous one during the grace period, unless immediate)', async () => {
+    const road = await createFeature('road_segments');
+    const { hook, secret } = await registerHook();
     const dispatcher = createDispatcher();
     const rotated = await (await api('POST', `/api/admin/webhooks/${hook.id}/rotate-secret`, admin)).json();
     expect(rotated.secret).not.toBe(secret);
@@ -357,6 +401,8 @@ describe('webhook delivery', () => {
   });
 
   it('retries on demand, and a deleted hook takes its log with it', async () => {
+    const permit = await createFeature('permits');
+    const { hook } = await registerHook();
     const dispatcher = createDispatcher({ baseMs: 600_000, capMs: 600_000 });
     receiver.answer = () => 500;
     await patchFeature(permit, { description_fr: 'Extension R+3' });
