@@ -8,7 +8,7 @@
  */
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/open-database.ts';
-import { loadSampleDataOnce } from '../server/db/sample-data-marker.ts';
+import { loadSampleDataOnce } from '../server/seed-sample-data.ts';
 import { type ScaleTargets, generateScaledData } from '../server/db/scaled-data.ts';
 
 const USAGE = `usage: tsx scripts/generate-scaled-data.ts [--database-url URL] [--road-segments N] [--permits N] [--inspections N]

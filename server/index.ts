@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { createRequestListener } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
-import { loadSampleDataOnce } from './db/sample-data-marker.ts';
+import { loadSampleDataOnce } from './seed-sample-data.ts';
 import { checkRegistryAgainstDatabase } from './layers/registry-check.ts';
 import { LayerRegistry } from './layers/registry.ts';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';

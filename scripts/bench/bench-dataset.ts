@@ -7,7 +7,7 @@ import { type EmbeddedCluster, isReachableByPostgresUser, startEmbeddedCluster }
 import { applyMigrations, readMigrations } from '../../server/db/migrate.ts';
 import { createPool } from '../../server/db/pool.ts';
 import { inTransaction } from '../../server/db/transaction.ts';
-import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
+import { loadSampleDataOnce } from '../../server/seed-sample-data.ts';
 import { generateScaledData, type ScaleTargets } from '../../server/db/scaled-data.ts';
 
 /** The scaled dataset of the issue: a Casablanca-sized city. */

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { isAllowed, layerView } from '../../server/auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { loadConfig } from '../../server/config.ts';
-import { buildTileQuery } from '../../server/layers/tile-query.ts';
+import { buildTileQuery } from '../../server/tiles/tile-sql.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { tileQueryConfig } from '../../server/tiles/tile-renderer.ts';
 import { TILE_SESSION_OPTIONS } from '../../server/tiles/tile-service.ts';
@@ -25,7 +25,7 @@ pool.on('error', () => undefined);
 serveBareTiles(async (layerId, tile) => {
   const layer = registry.find(layerId);
   if (!layer || !isAllowed(PUBLIC_PRINCIPAL, layer, 'read')) return undefined;
-  const query = buildTileQuery(layer, layerView(PUBLIC_PRINCIPAL, layer), tile);
+  const query = buildTileQuery(layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
   const result = await pool.query<{ mvt: Buffer | null }>(tileQueryConfig(query, true));
   return result.rows[0]?.mvt ?? Buffer.alloc(0);
 }, () => pool.end());

@@ -8,7 +8,7 @@ import { createRandom } from '../../data/sample/random.ts';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { createPool } from '../../server/db/pool.ts';
-import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
+import { loadSampleDataOnce } from '../../server/seed-sample-data.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import type { LonLat } from '../../server/mobility/geo.ts';
 import { importGtfs } from '../../server/mobility/import-gtfs.ts';

@@ -22,7 +22,7 @@ const registry = new LayerRegistry();
 const POOL_SIZE = 10;
 
 function plainTileSql(layer: LayerDefinition): string {
-  const properties = layerView(PUBLIC_PRINCIPAL, layer).properties.filter(([, property]) => property.inTiles);
+  const properties = layerView(PUBLIC_PRINCIPAL, layer, registry).properties.filter(([, property]) => property.inTiles);
   const geometry = `t.${ident(layer.geometry.column)}`;
   const columns = properties.map(([name, property]) => `t.${ident(property.column)} AS ${ident(name)}`);
   return [

@@ -61,7 +61,7 @@ async function measureThroughput(context: Context): Promise<{ rows: ThroughputRo
   context.servers.push(minimal, plain);
   const cold = await startCasa(context, 'casa-cold', { TILE_CACHE_MAX_BYTES: '0' });
   const warm = await startCasa(context, 'casa-warm', {});
-  const queries = publicTileQueries(layer, tiles);
+  const queries = publicTileQueries(context.registry, layer, tiles);
   const paths = tilePaths(layer, tiles);
   const http = (server: BenchServer, concurrency: number, passes = 1) =>
     ({ kind: 'http', baseUrl: server.url, paths, concurrency, passes, headers: BROWSER_HEADERS }) as const;
@@ -116,7 +116,7 @@ async function measureLowZooms(context: Context): Promise<{ rows: LowZoomRow[]; 
   const low = context.tiles.filter((tile) => tile.z <= 12);
   const job = (source: 'auto' | 'table') => ({
     kind: 'sql', connectionString: context.database.url, sessionOptions: TILE_SESSION_OPTIONS,
-    queries: publicTileQueries(context.layer, low, { source }), concurrency: 1, passes: 1,
+    queries: publicTileQueries(context.registry, context.layer, low, { source }), concurrency: 1, passes: 1,
   }) as const;
   context.log(`timing the ${low.length} z10-z12 tiles generalised and ungeneralised, alternately`);
   const generalised = { allLatenciesMs: [] as number[], bytes: [] as number[] };

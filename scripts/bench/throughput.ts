@@ -1,7 +1,9 @@
 import { layerView } from '../../server/auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import type { LayerDefinition } from '../../server/layers/layer-definition.ts';
-import { type BuiltQuery, buildTileQuery, type TileQueryOptions } from '../../server/layers/tile-query.ts';
+import type { LayerRegistry } from '../../server/layers/registry.ts';
+import type { BuiltQuery } from '../../server/db/sql.ts';
+import { buildTileQuery, type TileQueryOptions } from '../../server/tiles/tile-sql.ts';
 import type { TileCoordinates } from '../../server/tiles/tile-coordinates.ts';
 import type { LoadJob, LoadResult } from './load-client.ts';
 import type { LoadRunner } from './load-runner.ts';
@@ -24,8 +26,8 @@ export function tilePaths(layer: LayerDefinition, tiles: readonly TileCoordinate
 }
 
 /** casa-sig's tile SQL for the public, exactly as the server builds it (text and bound values). */
-export function publicTileQueries(layer: LayerDefinition, tiles: readonly TileCoordinates[], options: TileQueryOptions = {}): BuiltQuery[] {
-  const view = layerView(PUBLIC_PRINCIPAL, layer);
+export function publicTileQueries(registry: LayerRegistry, layer: LayerDefinition, tiles: readonly TileCoordinates[], options: TileQueryOptions = {}): BuiltQuery[] {
+  const view = layerView(PUBLIC_PRINCIPAL, layer, registry);
   return tiles.map((tile) => buildTileQuery(layer, view, tile, options));
 }
 

@@ -63,18 +63,18 @@ describe('layerView', () => {
   it('puts public and staff views of a layer in different visibility classes', () => {
     const permits = layer('permits');
     const classes = new Set([
-      layerView(PUBLIC_PRINCIPAL, permits).visibilityClass,
-      layerView(user('planner'), permits).visibilityClass,
-      layerView(user('inspector'), permits).visibilityClass,
-      layerView(user('inspector', [2, 1]), permits).visibilityClass,
+      layerView(PUBLIC_PRINCIPAL, permits, registry).visibilityClass,
+      layerView(user('planner'), permits, registry).visibilityClass,
+      layerView(user('inspector'), permits, registry).visibilityClass,
+      layerView(user('inspector', [2, 1]), permits, registry).visibilityClass,
     ]);
     expect(classes.size).toBe(4);
-    expect(layerView(user('inspector', [2, 1]), permits).visibilityClass).toBe(layerView(user('inspector', [1, 2]), permits).visibilityClass);
+    expect(layerView(user('inspector', [2, 1]), permits, registry).visibilityClass).toBe(layerView(user('inspector', [1, 2]), permits, registry).visibilityClass);
   });
 
   it('drops personal properties for those who may not see them', () => {
     const names = (view: ReturnType<typeof layerView>) => view.properties.map(([name]) => name);
-    expect(names(layerView(PUBLIC_PRINCIPAL, layer('permits')))).not.toContain('applicant_name');
-    expect(names(layerView(user('inspector'), layer('permits')))).toContain('applicant_name');
+    expect(names(layerView(PUBLIC_PRINCIPAL, layer('permits'), registry))).not.toContain('applicant_name');
+    expect(names(layerView(user('inspector'), layer('permits'), registry))).toContain('applicant_name');
   });
 });

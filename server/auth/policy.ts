@@ -43,6 +43,8 @@ export function areaRestriction(principal: Principal, layer: LayerDefinition): r
 export interface LayerView {
   properties: [string, PropertyDefinition][];
   areaIds: readonly number[] | null;
+  /** The registry's admin areas, which `areaIds` name (the registry's areas layer). */
+  areas: LayerDefinition;
   /**
    * Two principals with the same class see exactly the same tiles, so cached tiles may be shared within a
    * class and never across classes.
@@ -50,12 +52,12 @@ export interface LayerView {
   visibilityClass: string;
 }
 
-export function layerView(principal: Principal, layer: LayerDefinition): LayerView {
+export function layerView(principal: Principal, layer: LayerDefinition, registry: LayerRegistry): LayerView {
   const properties = visiblePropertiesFor(principal, layer);
   const areaIds = areaRestriction(principal, layer);
   const personal = seesPersonalData(principal, layer) ? '+personal' : '';
   const areas = areaIds ? `@${[...areaIds].sort((a, b) => a - b).join(',')}` : '';
-  return { properties, areaIds, visibilityClass: `${principal.kind === 'public' ? 'public' : 'staff'}${personal}${areas}` };
+  return { properties, areaIds, areas: registry.areas, visibilityClass: `${principal.kind === 'public' ? 'public' : 'staff'}${personal}${areas}` };
 }
 
 export function readableLayers(registry: LayerRegistry, principal: Principal): LayerDefinition[] {

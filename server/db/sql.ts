@@ -13,6 +13,12 @@ export function ident(...parts: string[]): RegistryIdent {
   return parts.map((part) => pg.escapeIdentifier(part)).join('.') as RegistryIdent;
 }
 
+/** A statement built by a pure SQL builder: its text and its bound values, in $n order. */
+export interface BuiltQuery {
+  text: string;
+  values: unknown[];
+}
+
 /** Collects bound values and hands out their `$n` placeholders in order. */
 export class SqlParams {
   readonly values: unknown[] = [];

@@ -33,7 +33,7 @@ export async function readChangeFeed(pool: pg.Pool, registry: LayerRegistry, pri
   const visibility = readable.map((layer) => {
     const areaIds = areaRestriction(principal, layer);
     const place = `ST_SetSRID(ST_GeomFromGeoJSON(coalesce(h.after, h.before)->>'geometry'), ${Number(layer.geometry.srid)})`;
-    const inArea = areaIds ? ` AND ${areaFilterCondition(place, params.add(areaIds))}` : '';
+    const inArea = areaIds ? ` AND ${areaFilterCondition(registry.areas, place, params.add(areaIds))}` : '';
     return `(h.layer = ${params.add(layer.id, 'text')}${inArea})`;
   });
   const isVisible = visibility.length ? visibility.join(' OR ') : 'false';
@@ -57,7 +57,7 @@ export async function readChangeFeed(pool: pg.Pool, registry: LayerRegistry, pri
         committedAt: row.committed_at.toISOString(),
         author: row.author,
         reason: row.reason,
-        feature: row.after ? toGeojsonFeature(row.after as StoredFeature, layerView(principal, layer).properties) : null,
+        feature: row.after ? toGeojsonFeature(row.after as StoredFeature, layerView(principal, layer, registry).properties) : null,
       };
     });
   return { changes, next: rows.length ? String(rows.at(-1)!.seq) : String(since) };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assertAllowed, type LayerOperation } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { AppError } from '../http/errors.ts';
-import { findReadableLayer } from '../layers/layer-access.ts';
+import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { parseIfMatch } from './etag.ts';
@@ -106,7 +106,7 @@ export async function applyChangeSet(
       throw locate(error, index);
     }
   });
-  const applied = await inWriteTransaction(pool, principal, { maxVertices, reason: changeSet.reason }, async (tx) => {
+  const applied = await inWriteTransaction(pool, principal, { registry, maxVertices, reason: changeSet.reason }, async (tx) => {
     const results: AppliedChange[] = [];
     for (const [index, change] of prepared.entries()) {
       try {

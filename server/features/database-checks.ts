@@ -62,9 +62,9 @@ export async function findNearMissWarnings(
 }
 
 /** Whether a geometry touches at least one of the given admin areas (confined editors). */
-export async function isInsideAreas(client: pg.ClientBase | pg.Pool, geometry: Geometry, areaIds: readonly number[]): Promise<boolean> {
+export async function isInsideAreas(client: pg.ClientBase | pg.Pool, areas: LayerDefinition, geometry: Geometry, areaIds: readonly number[]): Promise<boolean> {
   const result = await client.query<{ inside: boolean }>(
-    `SELECT ${areaFilterCondition('ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326)', '$2')} AS inside`,
+    `SELECT ${areaFilterCondition(areas, 'ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326)', '$2')} AS inside`,
     [JSON.stringify(geometry), areaIds],
   );
   return result.rows[0]!.inside;

@@ -1,5 +1,5 @@
 import type { LayerView } from '../auth/policy.ts';
-import { ident, SqlParams } from '../db/sql.ts';
+import { type BuiltQuery, ident, SqlParams } from '../db/sql.ts';
 import { areaFilterCondition } from '../layers/area-filter.ts';
 import type { LayerDefinition, PropertyDefinition } from '../layers/layer-definition.ts';
 import { PROPERTY_SQL_TYPES } from '../layers/property-sql-types.ts';
@@ -8,11 +8,6 @@ import { PROPERTY_SQL_TYPES } from '../layers/property-sql-types.ts';
  * SQL for reading and writing one layer's features, built from the registry only: names are escaped
  * registry identifiers, every value a bound parameter. Pure functions; unit-tested by their text.
  */
-export interface BuiltQuery {
-  text: string;
-  values: unknown[];
-}
-
 /** Column aliases of the fixed members; property aliases are API names, which never start with "_". */
 export const ID_ALIAS = '__id';
 export const VERSION_ALIAS = '__version';
@@ -74,7 +69,7 @@ export function buildItemsQuery(layer: LayerDefinition, view: LayerView, filter:
     const column = `t.${ident(property.column)}`;
     conditions.push(property.type === 'string_list' ? `${params.add(value, 'text')} = ANY(${column})` : `${column} = ${castParameter(params, property, value)}`);
   }
-  if (view.areaIds) conditions.push(areaFilterCondition(geometry, params.add(view.areaIds)));
+  if (view.areaIds) conditions.push(areaFilterCondition(view.areas, geometry, params.add(view.areaIds)));
   if (filter.afterId !== undefined) conditions.push(`t.${ident(layer.idColumn)} > ${params.add(filter.afterId, 'bigint')}`);
   const text = [
     `SELECT ${featureColumns(layer, view.properties)}`,
@@ -90,7 +85,7 @@ export function buildItemsQuery(layer: LayerDefinition, view: LayerView, filter:
 export function buildItemQuery(layer: LayerDefinition, view: LayerView, id: number, forUpdate = false): BuiltQuery {
   const params = new SqlParams();
   const geometry = `t.${ident(layer.geometry.column)}`;
-  const area = view.areaIds ? ` AND ${areaFilterCondition(geometry, params.add(view.areaIds))}` : '';
+  const area = view.areaIds ? ` AND ${areaFilterCondition(view.areas, geometry, params.add(view.areaIds))}` : '';
   const text = `SELECT ${featureColumns(layer, allProperties(layer))}
 FROM ${table(layer)} AS t
 WHERE t.${ident(layer.idColumn)} = ${params.add(id, 'bigint')}${area}${forUpdate ? '\nFOR UPDATE' : ''}`;

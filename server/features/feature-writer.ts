@@ -3,10 +3,10 @@ import { areaRestriction, assertAllowed, layerView } from '../auth/policy.ts';
 import { describePrincipal, type Principal } from '../auth/principal.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError, NotFoundError } from '../http/errors.ts';
-import { bboxOfGeometries } from '../layers/geometry-bbox.ts';
+import { type Bbox, bboxOfGeometries } from '../layers/geometry-bbox.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
-import { LAYERS } from '../layers/registry.ts';
-import { notifyTileChange, type Bbox } from '../tiles/tile-invalidation.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+import { notifyTileChange } from '../tiles/tile-invalidation.ts';
 import { checkGeometryValidity, findNearMissWarnings, isInsideAreas } from './database-checks.ts';
 import { featureEtag } from './etag.ts';
 import type { FeatureInput } from './feature-input.ts';
@@ -25,12 +25,13 @@ export class WriteTransaction {
   constructor(
     readonly client: pg.PoolClient,
     readonly principal: Principal,
+    readonly registry: LayerRegistry,
     readonly maxVertices: number,
   ) {}
 
   /** The feature as it is now, locked for this transaction; 404 when absent or outside the caller's areas. */
   async lockCurrent(layer: LayerDefinition, id: number): Promise<StoredFeature> {
-    const query = buildItemQuery(layer, layerView(this.principal, layer), id, true);
+    const query = buildItemQuery(layer, layerView(this.principal, layer, this.registry), id, true);
     const row = (await this.client.query(query.text, query.values)).rows[0];
     if (!row) throw new NotFoundError('feature-not-found', 'No such feature');
     return toStoredFeature(row, allProperties(layer));
@@ -46,14 +47,14 @@ export class WriteTransaction {
 
   async assertInsideAreas(layer: LayerDefinition, feature: StoredFeature): Promise<void> {
     const areaIds = areaRestriction(this.principal, layer);
-    if (areaIds && !(await isInsideAreas(this.client, feature.geometry, areaIds))) {
+    if (areaIds && !(await isInsideAreas(this.client, this.registry.areas, feature.geometry, areaIds))) {
       throw new AppError(403, 'outside-assigned-areas', 'Forbidden', 'The feature would lie outside your assigned areas');
     }
   }
 
   assertVersion(layer: LayerDefinition, current: StoredFeature, ifMatch: number[] | undefined): void {
     if (!ifMatch) throw new PreconditionRequiredError();
-    if (!ifMatch.includes(current.version)) throw new PreconditionFailedError(featureEtag(current.version, layerView(this.principal, layer)));
+    if (!ifMatch.includes(current.version)) throw new PreconditionFailedError(featureEtag(current.version, layerView(this.principal, layer, this.registry)));
   }
 
   async run(query: { text: string; values: unknown[] }, layer: LayerDefinition): Promise<StoredFeature> {
@@ -74,7 +75,7 @@ export class WriteTransaction {
     const byLayer = new Map<string, Bbox[]>();
     for (const change of this.#pending) {
       // A layer whose places copy this one's (inspections at their establishment) moves with it.
-      const followers = LAYERS.filter((layer) => layer.geometry.derivedFrom === change.layer).map((layer) => layer.id);
+      const followers = this.registry.followersOf(change.layer).map((layer) => layer.id);
       for (const layer of [change.layer, ...followers]) byLayer.set(layer, [...(byLayer.get(layer) ?? []), ...change.bboxes]);
     }
     for (const [layer, bboxes] of byLayer) await notifyTileChange(this.client, { layer, bboxes });
@@ -132,11 +133,11 @@ export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition
 export async function inWriteTransaction<T>(
   pool: pg.Pool,
   principal: Principal,
-  options: { maxVertices: number; reason?: string | undefined },
+  options: { registry: LayerRegistry; maxVertices: number; reason?: string | undefined },
   work: (tx: WriteTransaction) => Promise<T>,
 ): Promise<T> {
   return inTransaction(pool, async (client) => {
-    const tx = new WriteTransaction(client, principal, options.maxVertices);
+    const tx = new WriteTransaction(client, principal, options.registry, options.maxVertices);
     const result = await work(tx);
     await tx.finish(options.reason);
     return result;

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Bbox } from '../tiles/tile-invalidation.ts';
+import type { Bbox } from '../layers/geometry-bbox.ts';
 import type { StoredFeature } from './feature-row.ts';
 import type { FeatureIssue } from './write-errors.ts';
 

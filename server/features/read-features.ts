@@ -70,7 +70,7 @@ export async function listFeaturesAsOf(
     const name = Object.entries(layer.properties).find(([, candidate]) => candidate === property)![0];
     conditions.push(`state.feature->'properties'->>${pgLiteral(name)} = ${params.add(String(value), 'text')}`);
   }
-  if (view.areaIds) conditions.push(areaFilterCondition(geometry, params.add(view.areaIds)));
+  if (view.areaIds) conditions.push(areaFilterCondition(view.areas, geometry, params.add(view.areaIds)));
   if (filter.afterId !== undefined) conditions.push(`state.id > ${params.add(filter.afterId, 'bigint')}`);
   const text = `WITH later AS (
   SELECT DISTINCT ON (feature_id) feature_id, before FROM feature_history

@@ -38,7 +38,7 @@ export async function restoreVersion(
   if (!target) throw new NotFoundError('version-not-found', 'No such version of this feature');
   if (!target.after) throw new AppError(409, 'version-is-a-deletion', 'Conflict', 'That version is a deletion; restore an earlier one');
   const areaIds = areaRestriction(tx.principal, layer);
-  if (areaIds && !(await isInsideAreas(tx.client, target.after.geometry, areaIds))) throw new NotFoundError('version-not-found', 'No such version of this feature');
+  if (areaIds && !(await isInsideAreas(tx.client, tx.registry.areas, target.after.geometry, areaIds))) throw new NotFoundError('version-not-found', 'No such version of this feature');
 
   const write = { values: editableValues(layer, target.after), geometry: layer.geometry.isDerived ? null : target.after.geometry };
   if (await existsAnywhere(tx, layer, id)) {

@@ -1,5 +1,7 @@
 import type { Geometry, Position } from 'geojson';
-import type { Bbox } from '../tiles/tile-invalidation.ts';
+
+/** West, south, east, north in EPSG:4326 degrees. */
+export type Bbox = [number, number, number, number];
 
 function extend(box: Bbox, position: Position): void {
   const [lon, lat] = position as [number, number];

@@ -2,7 +2,7 @@ import { isAllowed, readableLayers, visiblePropertiesFor } from '../auth/policy.
 import type { Principal } from '../auth/principal.ts';
 import type { Labels, LayerDefinition, PropertyType } from './layer-definition.ts';
 import type { LayerRegistry } from './registry.ts';
-import { hasLabelPoints, labelPointsLayerName } from './tile-query.ts';
+import { hasLabelPoints, labelPointsLayerName } from './label-points.ts';
 import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM, REGION_HOME_BOUNDS } from './region.ts';
 
 /** What the client needs to draw, describe and label one layer (GET /api/layers). */

@@ -90,6 +90,11 @@ export interface LayerDefinition {
   table: { schema: string; name: string };
   /** Integer primary key; also the MVT feature id. */
   idColumn: string;
+  /**
+   * The most specific admin area holding the feature's representative point, kept by the database in the
+   * writer's transaction (migrations/0012_feature_area.sql). Statistics per area group by it.
+   */
+  areaColumn: string;
   /** Optimistic-locking counter bumped on every update. */
   versionColumn: string;
   createdAtColumn: string;
@@ -150,4 +155,62 @@ export interface LayerDefinition {
   style: LayerStyle;
   /** Whether the layer is switched on when the map opens. */
   isVisibleByDefault: boolean;
+  /** What the layer means to the rest of the system beyond its own features (at most one layer each). */
+  roles?: {
+    /** The admin areas every feature is located in: area confinement, statistics, within an area. */
+    isAdminAreas?: boolean;
+    /** The street network: `along` measures along its segments, selected by id or street name. */
+    isStreetNetwork?: boolean;
+  };
+  /** How the layer is found by GET /api/search; absent: not searchable. */
+  search?: SearchDeclaration;
+  /** Low zooms drawn from the generalised store (migrations 0004 and 0011); absent: always the table. */
+  generalisation?: GeneralisationDeclaration;
+  /** Measures GET /api/query/stats adds to the count per area, by name. */
+  statistics?: Readonly<Record<string, StatisticMeasure>>;
 }
+
+/**
+ * A searchable layer. What is indexed comes from these properties only (never a personal one); the
+ * database's search wiring (search_layer_sources, migration 0011) is written from it by the migrations.
+ */
+export interface SearchDeclaration {
+  /** What one result is (search_entries.kind), e.g. `permit`. */
+  kind: string;
+  /** What one result of this kind is, shown next to its name. */
+  kindLabel: Labels;
+  /**
+   * Multiplies the text score (0..1.05) so that, between equally good matches, places people look for
+   * most often come first.
+   */
+  weight: number;
+  /** An enum property stored as the entry's subtype; its labels come from the registry. */
+  subtypeProperty: string;
+  /** A property stored as the entry's code (reference, official code), if the layer has one. */
+  codeProperty?: string;
+  /** Properties shown with a result (a stop's lines, a line's colour). */
+  detailProperties?: readonly string[];
+  /** Segments are grouped into named streets (migration 0006) instead of one entry per feature. */
+  isGroupedIntoStreets?: boolean;
+}
+
+/** Which zooms draw from generalised rows, and how those rows are made. */
+export type GeneralisationDeclaration =
+  /** Lines filtered by class and length per zoom, simplified and snapped (tile_road_rules). */
+  | { kind: 'lines'; minzoom: number; maxzoom: number }
+  /** At most one point (the lowest id) per cell; cell side in tile units per zoom (tile_point_rules). */
+  | { kind: 'points'; cellUnits: Readonly<Record<number, number>> };
+
+/** One statistic per area, computed over the layer's features there (the filters of the query apply). */
+export type StatisticMeasure =
+  /** Mean of a number property, rounded to `digits`. */
+  | { kind: 'average'; property: string; digits: number }
+  /** Share (0..1) of the features whose enum property holds one of `values`, rounded to `digits`. */
+  | { kind: 'share'; property: string; values: readonly string[]; digits: number }
+  /**
+   * Features whose enum `property` holds one of `values`, counted by the age in days of `dateProperty`
+   * (relative to the query's "today"), one count per named bucket of inclusive [from, to] days.
+   */
+  | { kind: 'ageBuckets'; property: string; values: readonly string[]; dateProperty: string; buckets: Readonly<Record<string, readonly [number, number | null]>> }
+  /** Features whose enum `property` holds one of `values` and whose `dateProperty` falls within `days` from today. */
+  | { kind: 'dueWithin'; property: string; values: readonly string[]; dateProperty: string; days: number };

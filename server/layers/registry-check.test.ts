@@ -13,6 +13,7 @@ function matchingColumns(): CatalogColumn[] {
     column('id', 'int8'), column('version', 'int4'), column('updated_at', 'timestamptz'), column('created_at', 'timestamptz'),
     column('code', 'text'), column('mode', 'text'), column('name_fr', 'text'), column('name_ar', 'text'),
     column('line_codes', '_text'), column('is_accessible', 'bool'), column('is_approximate', 'bool'), column('gtfs_stop_id', 'text', false),
+    column('area_id', 'int8', false),
     { column_name: 'geom', type_name: 'geometry', is_not_null: true, geometry_type: 'POINT', geometry_srid: 4326 },
     { column_name: 'geom_3857', type_name: 'geometry', is_not_null: false, geometry_type: 'POINT', geometry_srid: 3857 },
   ];

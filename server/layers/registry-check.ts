@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import type { LayerDefinition, PropertyType } from './layer-definition.ts';
 import type { LayerRegistry } from './registry.ts';
+import { findWiringMismatches, type LayerWiring } from './wiring-check.ts';
 
-const LAYER_COLUMNS_SQL = readFileSync(join(import.meta.dirname, '..', 'db', 'queries', 'layer-columns.sql'), 'utf8');
+const readQuery = (name: string) => readFileSync(join(import.meta.dirname, '..', 'db', 'queries', name), 'utf8');
+const LAYER_COLUMNS_SQL = readQuery('layer-columns.sql');
+const LAYER_WIRING_SQL = readQuery('layer-wiring.sql');
 
 /** A column as the live catalog describes it. */
 export interface CatalogColumn {
@@ -42,6 +45,7 @@ export function findLayerMismatches(layer: LayerDefinition, columns: readonly Ca
   };
   expectColumn(layer.idColumn, COMPATIBLE_TYPES.integer, 'id');
   expectColumn(layer.versionColumn, COMPATIBLE_TYPES.integer, 'version');
+  expectColumn(layer.areaColumn, COMPATIBLE_TYPES.integer, 'admin area');
   expectColumn(layer.createdAtColumn, COMPATIBLE_TYPES.datetime, 'created time');
   expectColumn(layer.updatedAtColumn, COMPATIBLE_TYPES.datetime, 'updated time');
   expectColumn(layer.geometry.column, ['geometry'], 'geometry');
@@ -77,12 +81,21 @@ export class RegistryMismatchError extends Error {
   }
 }
 
-/** Checks every layer against the live database; throws a RegistryMismatchError listing all mismatches. */
-export async function checkRegistryAgainstDatabase(pool: pg.Pool, registry: LayerRegistry): Promise<void> {
+/**
+ * Checks every layer against the live database: its table and columns, then the per-layer wiring (search,
+ * generalisation, CHECK lists of enums; layers/wiring-check.ts). Throws a RegistryMismatchError listing all
+ * mismatches, each naming the layer and the column.
+ */
+export async function checkRegistryAgainstDatabase(pool: pg.Pool | pg.ClientBase, registry: LayerRegistry): Promise<void> {
   const problems: string[] = [];
   for (const layer of registry.layers) {
     const result = await pool.query<CatalogColumn>(LAYER_COLUMNS_SQL, [layer.table.schema, layer.table.name]);
     problems.push(...findLayerMismatches(layer, result.rows));
+  }
+  if (problems.length === 0) {
+    const tables = registry.layers.map((layer) => layer.table.name);
+    const wiring = (await pool.query<{ wiring: LayerWiring }>(LAYER_WIRING_SQL, [tables])).rows[0]!.wiring;
+    problems.push(...findWiringMismatches(registry, wiring));
   }
   if (problems.length > 0) throw new RegistryMismatchError(problems);
 }

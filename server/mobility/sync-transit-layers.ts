@@ -3,10 +3,10 @@ import { ident } from '../db/sql.ts';
 import { type StoredFeature, toStoredFeature } from '../features/feature-row.ts';
 import { allProperties, table } from '../features/feature-sql.ts';
 import { type PendingChange, recordChanges } from '../features/history.ts';
-import { bboxOfGeometries } from '../layers/geometry-bbox.ts';
+import { type Bbox, bboxOfGeometries } from '../layers/geometry-bbox.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { type Bbox, notifyTileChange } from '../tiles/tile-invalidation.ts';
+import { notifyTileChange } from '../tiles/tile-invalidation.ts';
 import { buildKeyedSync, type KeyedFeature, keyedRecords } from './keyed-sync-sql.ts';
 import { ROUTE_PROPERTIES, STOP_PROPERTIES, type TransitFeatures } from './transit-features.ts';
 

@@ -30,8 +30,8 @@ const METRIC_POINT = `ST_Transform(${POINT}, 26191)`;
  */
 export async function locatePoint(pool: pg.Pool, registry: LayerRegistry, principal: Principal, lon: number, lat: number): Promise<LocateResult> {
   const result: LocateResult = { point: { lon, lat }, prefecture: null, arrondissement: null, commune: null, nearestRoad: null, nearestStops: {} };
-  const areas = registry.find('admin_areas');
-  if (areas && isAllowed(principal, areas, 'read')) {
+  const areas = registry.areas;
+  if (isAllowed(principal, areas, 'read')) {
     const rows = (await pool.query(
       `SELECT a.${ident(areas.idColumn)} AS id, a.${ident(areas.properties.level!.column)} AS level, a.${ident(areas.properties.code!.column)} AS code,
               a.${ident(areas.properties.name_fr!.column)} AS name_fr, a.${ident(areas.properties.name_ar!.column)} AS name_ar
@@ -44,7 +44,7 @@ export async function locatePoint(pool: pg.Pool, registry: LayerRegistry, princi
       result[level] = { id: Number(row.id), code: row.code, name: { fr: row.name_fr, ar: row.name_ar } };
     }
   }
-  const roads = registry.find('road_segments');
+  const roads = registry.streets;
   if (roads && isAllowed(principal, roads, 'read')) {
     const geometry = `r.${ident(roads.geometry.column)}`;
     const row = (await pool.query(

@@ -2,13 +2,13 @@ import type { Geometry } from 'geojson';
 import type pg from 'pg';
 import { layerView } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
-import { ident, SqlParams } from '../db/sql.ts';
+import { ident } from '../db/sql.ts';
 import { AppError } from '../http/errors.ts';
-import { areaFilterCondition } from '../layers/area-filter.ts';
-import { adminAreas } from '../layers/definitions/admin-areas.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
 import { checkGeometryShape } from '../features/geometry-checks.ts';
-import { resultColumns, toResultFeature } from './feature-output.ts';
+import { toResultFeature } from './feature-output.ts';
+import { buildWithinPageQuery, type SearchArea } from './within-sql.ts';
 
 /** Bounds on the polygon of a within query: beyond them the question is a bulk export, not a query. */
 export const WITHIN_LIMITS = { maxVertices: 2_000, maxAreaKm2: 500 };
@@ -17,22 +17,18 @@ function unprocessable(code: string, en: string, fr: string, ar: string): AppErr
   return new AppError(422, 'invalid-polygon', 'Unprocessable content', en, { issues: [{ pointer: '/geometry', code, message: { fr, ar, en } }] });
 }
 
-/** A checked search area, rendered into each layer's query with that query's parameters. */
-export type SearchArea = (params: SqlParams) => string;
-
 /**
  * The search polygon: a GeoJSON (Multi)Polygon checked for shape, size, complexity and validity (in
  * PostGIS), or an admin area by id. Checked once, before any feature query runs.
  */
-export async function resolveSearchArea(pool: pg.Pool, input: { geometry?: unknown; areaId?: number }): Promise<SearchArea> {
+export async function resolveSearchArea(pool: pg.Pool, areas: LayerDefinition, input: { geometry?: unknown; areaId?: number }): Promise<SearchArea> {
   if (input.areaId !== undefined) {
-    const table = ident(adminAreas.table.schema, adminAreas.table.name);
-    const found = await pool.query(`SELECT 1 FROM ${table} WHERE ${ident(adminAreas.idColumn)} = $1`, [input.areaId]);
+    const table = ident(areas.table.schema, areas.table.name);
+    const found = await pool.query(`SELECT 1 FROM ${table} WHERE ${ident(areas.idColumn)} = $1`, [input.areaId]);
     if (found.rowCount === 0) throw unprocessable('unknown-area', 'No admin area has this id', 'Aucune zone administrative ne porte cet identifiant', 'لا توجد منطقة إدارية بهذا المعرف');
-    const areaId = input.areaId;
-    return (params) => `(SELECT ${ident(adminAreas.geometry.column)} FROM ${table} WHERE ${ident(adminAreas.idColumn)} = ${params.add(areaId, 'bigint')})`;
+    return { areaId: input.areaId };
   }
-  const shapeIssues = checkGeometryShape({ ...adminAreas, geometry: { ...adminAreas.geometry, types: ['Polygon', 'MultiPolygon'] } }, input.geometry, WITHIN_LIMITS.maxVertices);
+  const shapeIssues = checkGeometryShape({ ...areas, geometry: { ...areas.geometry, types: ['Polygon', 'MultiPolygon'] } }, input.geometry, WITHIN_LIMITS.maxVertices);
   if (shapeIssues.length > 0) throw new AppError(422, 'invalid-polygon', 'Unprocessable content', 'The polygon cannot be used', { issues: shapeIssues });
   const check = (await pool.query<{ is_valid: boolean; reason: string; km2: number }>(
     `SELECT ST_IsValid(g) AS is_valid, ST_IsValidReason(g) AS reason, ST_Area(g::geography) / 1e6 AS km2
@@ -43,8 +39,7 @@ export async function resolveSearchArea(pool: pg.Pool, input: { geometry?: unkno
   if (check.km2 > WITHIN_LIMITS.maxAreaKm2) {
     throw unprocessable('polygon-too-large', `The polygon covers ${check.km2.toFixed(0)} km², more than ${WITHIN_LIMITS.maxAreaKm2}`, `Le polygone couvre ${check.km2.toFixed(0)} km², plus que ${WITHIN_LIMITS.maxAreaKm2}`, `يغطي المضلع ${check.km2.toFixed(0)} كم²، أكثر من ${WITHIN_LIMITS.maxAreaKm2}`);
   }
-  const geojson = JSON.stringify(input.geometry);
-  return (params) => `ST_SetSRID(ST_GeomFromGeoJSON(${params.add(geojson)}::text), 4326)`;
+  return { geojson: JSON.stringify(input.geometry) };
 }
 
 /** Paging position across several layers: the index of the layer and the last id returned in it. */
@@ -67,6 +62,7 @@ export function decodeCursor(text: string): WithinCursor | undefined {
  */
 export async function findWithin(
   pool: pg.Pool,
+  registry: LayerRegistry,
   principal: Principal,
   layers: readonly LayerDefinition[],
   area: SearchArea,
@@ -76,20 +72,9 @@ export async function findWithin(
   let cursor = page.cursor;
   while (cursor.layerIndex < layers.length && features.length < page.limit) {
     const layer = layers[cursor.layerIndex]!;
-    const view = layerView(principal, layer);
-    const params = new SqlParams();
-    const geometry = `t.${ident(layer.geometry.column)}`;
-    const search = area(params);
-    const confined = view.areaIds ? `AND ${areaFilterCondition(geometry, params.add(view.areaIds))}` : '';
     const room = page.limit - features.length;
-    const text = `WITH search AS (SELECT ${search} AS g)
-SELECT ${resultColumns(layer, view)}
-  FROM ${ident(layer.table.schema, layer.table.name)} AS t, search
- WHERE ${geometry} && search.g AND ST_Intersects(${geometry}, search.g)
-   AND t.${ident(layer.idColumn)} > ${params.add(cursor.afterId, 'bigint')} ${confined}
- ORDER BY t.${ident(layer.idColumn)}
- LIMIT ${params.add(room + 1, 'integer')}`;
-    const rows = (await pool.query(text, params.values)).rows;
+    const built = buildWithinPageQuery(registry.areas, layer, layerView(principal, layer, registry), area, { afterId: cursor.afterId, room });
+    const rows = (await pool.query(built.text, built.values)).rows;
     features.push(...rows.slice(0, room).map((row) => toResultFeature(layer, row)));
     cursor = rows.length > room
       ? { layerIndex: cursor.layerIndex, afterId: Number(rows[room - 1]!.id) }

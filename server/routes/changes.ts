@@ -26,7 +26,7 @@ export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegist
     response.set('Cache-Control', 'no-store').json({
       changes: result.changes.map((change) => ({
         ...change,
-        etag: change.op === 'delete' ? null : featureEtag(change.version, layerView(request.principal, deps.registry.find(change.layer)!)),
+        etag: change.op === 'delete' ? null : featureEtag(change.version, layerView(request.principal, deps.registry.find(change.layer)!, deps.registry)),
       })),
       ids: result.ids,
     });

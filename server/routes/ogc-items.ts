@@ -17,7 +17,7 @@ import { restoreVersion } from '../features/restore.ts';
 import { type FeatureIssue, PreconditionRequiredError } from '../features/write-errors.ts';
 import { isInsideAreas } from '../features/database-checks.ts';
 import { BadRequestError, NotFoundError } from '../http/errors.ts';
-import { findReadableLayer } from '../layers/layer-access.ts';
+import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { requestOrigin } from './ogc.ts';
@@ -50,8 +50,8 @@ function changeReason(request: Request): string | undefined {
 }
 
 /** Writes a single feature with its strong ETag (and the warnings of a write), as the caller may see it. */
-function sendFeature(request: Request, response: Response, layer: LayerDefinition, feature: StoredFeature, status: number, warnings?: FeatureIssue[]): void {
-  const view = layerView(request.principal, layer);
+function sendFeature(request: Request, response: Response, registry: LayerRegistry, layer: LayerDefinition, feature: StoredFeature, status: number, warnings?: FeatureIssue[]): void {
+  const view = layerView(request.principal, layer, registry);
   const href = `${requestOrigin(request)}/ogc/collections/${layer.id}/items/${feature.id}`;
   const body = {
     ...toGeojsonFeature(feature, view.properties),
@@ -72,12 +72,12 @@ function sendFeature(request: Request, response: Response, layer: LayerDefinitio
 export function createItemsRouter(deps: ItemRouteDeps): Router {
   const router = Router();
   const { pool, registry, config, queries } = deps;
-  const writeOptions = (request: Request) => ({ maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request) });
+  const writeOptions = (request: Request) => ({ registry, maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request) });
   const layerOf = (request: Request) => findReadableLayer(registry, String(request.params.layer), request.principal);
 
   router.get('/ogc/collections/:layer/items', async (request, response) => {
     const layer = layerOf(request);
-    const view = layerView(request.principal, layer);
+    const view = layerView(request.principal, layer, registry);
     const filterable = view.properties.filter(([, property]) => property.filterable);
     const parsed = parseItemsRequest(layer, filterable, request.query as Record<string, unknown>, {
       defaultLimit: config.FEATURES_DEFAULT_LIMIT,
@@ -111,9 +111,9 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
 
   router.get('/ogc/collections/:layer/items/:id', async (request, response) => {
     const layer = layerOf(request);
-    const feature = await readFeature(pool, layer, layerView(request.principal, layer), parseId(String(request.params.id)));
+    const feature = await readFeature(pool, layer, layerView(request.principal, layer, registry), parseId(String(request.params.id)));
     if (!feature) throw new NotFoundError('feature-not-found', 'No such feature');
-    sendFeature(request, response, layer, feature, 200);
+    sendFeature(request, response, registry, layer, feature, 200);
   });
 
   router.post('/ogc/collections/:layer/items', async (request, response) => {
@@ -122,7 +122,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     const input = parseFeatureInput(layer, request.body, 'create', config.MAX_GEOMETRY_VERTICES);
     const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => createFeature(tx, layer, input));
     response.location(`${requestOrigin(request)}/ogc/collections/${layer.id}/items/${result.feature.id}`);
-    sendFeature(request, response, layer, result.feature, 201, result.warnings);
+    sendFeature(request, response, registry, layer, result.feature, 201, result.warnings);
   });
 
   for (const method of ['put', 'patch'] as const) {
@@ -139,7 +139,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
       const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) =>
         updateFeature(tx, layer, id, input, ifMatch, isFullReplace),
       );
-      sendFeature(request, response, layer, result.feature, 200, result.warnings);
+      sendFeature(request, response, registry, layer, result.feature, 200, result.warnings);
     });
   }
 
@@ -154,13 +154,13 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
   router.get('/ogc/collections/:layer/items/:id/history', async (request, response) => {
     const layer = layerOf(request);
     const id = parseId(String(request.params.id));
-    const view = layerView(request.principal, layer);
+    const view = layerView(request.principal, layer, registry);
     const entries = await listFeatureHistory(pool, layer.id, id);
     const latest = entries.at(-1);
     // A confined caller sees the history of features whose latest place lies in its areas; a feature
     // never edited since it was loaded has an empty history.
     const isVisible = latest
-      ? !view.areaIds || (await isInsideAreas(pool, (latest.after ?? latest.before)!.geometry, view.areaIds))
+      ? !view.areaIds || (await isInsideAreas(pool, view.areas, (latest.after ?? latest.before)!.geometry, view.areaIds))
       : (await readFeature(pool, layer, view, id)) !== undefined;
     if (!isVisible) throw new NotFoundError('feature-not-found', 'No history for this feature');
     const showAuthor = request.principal.kind !== 'public';
@@ -185,7 +185,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     const version = parseId(String(request.params.version), 'version');
     const ifMatch = parseIfMatch(request.get('if-match'));
     const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => restoreVersion(tx, layer, id, version, ifMatch));
-    sendFeature(request, response, layer, result.feature, 200, result.warnings);
+    sendFeature(request, response, registry, layer, result.feature, 200, result.warnings);
   });
 
   return router;

@@ -4,7 +4,7 @@ import type { ApiOperation } from '../http/api-operation.ts';
 import { layerView, readableLayers } from '../auth/policy.ts';
 import { collectionDocument, CONFORMANCE_CLASSES, landingPage } from '../features/ogc-documents.ts';
 import { buildOgcOpenApi } from '../features/ogc-openapi.ts';
-import { findReadableLayer } from '../layers/layer-access.ts';
+import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
 export function requestOrigin(request: Request): string {
@@ -23,7 +23,7 @@ export function createOgcRouter(registry: LayerRegistry): Router {
     response.set('Cache-Control', 'public, max-age=300').json({ conformsTo: CONFORMANCE_CLASSES });
   });
   router.get('/ogc/api', (request, response) => {
-    const layers = readableLayers(registry, request.principal).map((layer) => ({ layer, visible: layerView(request.principal, layer).properties }));
+    const layers = readableLayers(registry, request.principal).map((layer) => ({ layer, visible: layerView(request.principal, layer, registry).properties }));
     response
       .set({ 'Cache-Control': noStoreForStaff(request), Vary: 'Authorization, Cookie' })
       .type('application/vnd.oai.openapi+json;version=3.0')

@@ -71,7 +71,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const query = parseRequest(nearbyQuery, request.query, 'query');
     const layer = layerParameter(registry, request.principal, query.layer);
     assertInRegion(query.lon, query.lat);
-    const features = await queries.run(() => findNearby(pool, layer, request.principal, query));
+    const features = await queries.run(() => findNearby(pool, registry, layer, request.principal, query));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, radiusM: query.radius, numberReturned: features.length, features });
   });
 
@@ -82,8 +82,8 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const cursor = body.cursor === undefined ? { layerIndex: 0, afterId: 0 } : decodeCursor(body.cursor);
     if (!cursor) throw new BadRequestError('invalid-body', 'cursor must come from a previous response');
     const page = await queries.run(async () => {
-      const area = await resolveSearchArea(pool, { geometry: body.geometry, ...(body.areaId ? { areaId: body.areaId } : {}) });
-      return findWithin(pool, request.principal, layers, area, { limit: body.limit, cursor });
+      const area = await resolveSearchArea(pool, registry.areas, { geometry: body.geometry, ...(body.areaId ? { areaId: body.areaId } : {}) });
+      return findWithin(pool, registry, request.principal, layers, area, { limit: body.limit, cursor });
     });
     response.set(noStore).json({ type: 'FeatureCollection', numberReturned: page.features.length, features: page.features, next: page.next });
   });
@@ -92,9 +92,9 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     assertCanUse(request.principal, 'query:along');
     const query = parseRequest(alongQuery, request.query, 'query');
     const layer = layerParameter(registry, request.principal, query.layer);
-    layerParameter(registry, request.principal, 'road_segments', 'road');
+    if (registry.streets) layerParameter(registry, request.principal, registry.streets.id, 'road');
     const road = query.road !== undefined ? { roadId: query.road } : { street: query.street! };
-    const features = await queries.run(() => findAlong(pool, layer, request.principal, road, query));
+    const features = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, numberReturned: features.length, features });
   });
 
@@ -115,7 +115,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
       return [{ property, value }];
     });
     if ((query.from || query.to) && !layer.primaryDateProperty) throw new AppError(400, 'invalid-query', 'Bad request', `Layer ${layer.id} has no date to filter on`);
-    const areas = await queries.run(() => computeStats(pool, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today }));
+    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today }));
     response.set(noStore).json({ layer: layer.id, by: query.by, dateProperty: layer.primaryDateProperty ?? null, areas });
   });
 

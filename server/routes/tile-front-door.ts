@@ -57,7 +57,7 @@ type RequestHead = Pick<IncomingMessage, 'method' | 'url' | 'headers'>;
 /** Decides, from the request line and headers alone, whether the front door serves a request. */
 export function tileRequestRecogniser(registry: LayerRegistry): (request: RequestHead) => RecognisedTileRequest | undefined {
   const publicLayers = new Map<string, PublicLayer>(
-    readableLayers(registry, PUBLIC_PRINCIPAL).map((layer) => [layer.id, { layer, view: layerView(PUBLIC_PRINCIPAL, layer) }]),
+    readableLayers(registry, PUBLIC_PRINCIPAL).map((layer) => [layer.id, { layer, view: layerView(PUBLIC_PRINCIPAL, layer, registry) }]),
   );
   return (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import { z } from 'zod';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { NotFoundError } from '../http/errors.ts';
-import { findReadableLayer } from '../layers/layer-access.ts';
+import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
@@ -22,7 +22,7 @@ export interface TileRouteDeps extends TileCachePolicy {
 }
 
 /** TileJSON 3.0.0 for a layer, with absolute tile URLs on the host the client used. */
-function tileJson(layer: LayerDefinition, principal: Principal, origin: string) {
+function tileJson(registry: LayerRegistry, layer: LayerDefinition, principal: Principal, origin: string) {
   return {
     tilejson: '3.0.0',
     name: layer.title.fr,
@@ -42,7 +42,7 @@ function tileJson(layer: LayerDefinition, principal: Principal, origin: string) 
         minzoom: layer.tiles.minzoom,
         maxzoom: layer.tiles.maxzoom,
         fields: Object.fromEntries(
-          layerView(principal, layer).properties.filter(([, property]) => property.inTiles).map(([name, property]) => [name, property.label.fr]),
+          layerView(principal, layer, registry).properties.filter(([, property]) => property.inTiles).map(([name, property]) => [name, property.label.fr]),
         ),
       },
     ],
@@ -55,7 +55,7 @@ export function createTileRouter(deps: TileRouteDeps): Router {
   router.get('/tiles/:layer.json', (request: Request, response: Response) => {
     const layer = findReadableLayer(deps.registry, String(request.params.layer), request.principal);
     const origin = `${request.protocol}://${request.get('host')}`;
-    response.set('Cache-Control', tileCacheControl(request.principal, deps)).json(tileJson(layer, request.principal, origin));
+    response.set('Cache-Control', tileCacheControl(request.principal, deps)).json(tileJson(deps.registry, layer, request.principal, origin));
   });
 
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (request: Request, response: Response) => {
@@ -65,7 +65,7 @@ export function createTileRouter(deps: TileRouteDeps): Router {
     if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) {
       throw new NotFoundError('zoom-out-of-range', `Layer ${layer.id} has tiles from zoom ${layer.tiles.minzoom} to ${layer.tiles.maxzoom}`);
     }
-    const { tile: rendered, outcome } = await deps.tiles.getTile(layer, layerView(principal, layer), tile);
+    const { tile: rendered, outcome } = await deps.tiles.getTile(layer, layerView(principal, layer, deps.registry), tile);
     response.set({
       ETag: rendered.etag,
       'Cache-Control': tileCacheControl(principal, deps),

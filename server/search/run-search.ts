@@ -2,7 +2,6 @@ import type pg from 'pg';
 import { isAllowed } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { adminAreas } from '../layers/definitions/admin-areas.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { buildSearchQuery } from './search-query.ts';
 import { resolveSearchScope } from './search-layers.ts';
@@ -35,8 +34,7 @@ export const CODE_SIMILARITY_THRESHOLD = 0.6;
 export async function runSearch(pool: pg.Pool, registry: LayerRegistry, principal: Principal, request: SearchRequest): Promise<SearchResult[]> {
   const scope = resolveSearchScope(registry, principal, request.layers);
   if (scope.layers.length === 0) return [];
-  const areas = registry.find(adminAreas.id);
-  const canReadAreas = areas !== undefined && isAllowed(principal, areas, 'read');
+  const canReadAreas = isAllowed(principal, registry.areas, 'read');
   const rows = await inTransaction(pool, async (client) => {
     const keys = await client.query<{ text_key: string; core_key: string; code_key: string }>(
       `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true),
@@ -52,6 +50,7 @@ export async function runSearch(pool: pg.Pool, registry: LayerRegistry, principa
       codeKey,
       layers: scope.layers,
       areaIds: scope.areaIds,
+      areas: registry.areas,
       position: request.position,
       limit: request.limit,
       withAreaContext: canReadAreas,

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ApiKeyPrincipal, PUBLIC_PRINCIPAL, type UserPrincipal } from '../auth/principal.ts';
 import { AppError } from '../http/errors.ts';
 import { LayerRegistry } from '../layers/registry.ts';
 import { resolveSearchScope, searchableLayerIds } from './search-layers.ts';
-import { SEARCH_KINDS, SEARCH_SOURCES } from './search-sources.ts';
 
 const registry = new LayerRegistry();
 
@@ -27,35 +24,18 @@ function thrown(action: () => unknown): AppError {
   throw new Error('expected an AppError');
 }
 
-describe('search sources', () => {
-  it('name registry layers and enum subtype properties, and never a personal property', () => {
-    for (const source of SEARCH_SOURCES) {
-      const layer = registry.find(source.layerId);
-      expect(layer, source.layerId).toBeDefined();
-      const subtype = layer!.properties[source.subtypeProperty];
-      expect(subtype?.type, `${source.layerId}.${source.subtypeProperty}`).toBe('enum');
-      expect(subtype?.personal).toBeFalsy();
-      if (source.codeProperty) expect(layer!.properties[source.codeProperty]?.personal).toBeFalsy();
-    }
-  });
-
-  it('agree with migration 0006 on the kinds and on what each layer copies into search_entries', () => {
-    const migration = readFileSync(join(import.meta.dirname, '..', 'db', 'migrations', '0006_search.sql'), 'utf8');
-    const check = /kind\s+text NOT NULL CHECK \(kind IN \(([^)]*)\)\)/.exec(migration)![1]!;
-    expect(check.split(',').map((kind) => kind.trim().replaceAll("'", ''))).toEqual([...SEARCH_KINDS]);
-    for (const source of SEARCH_SOURCES.filter((candidate) => candidate.kind !== 'street')) {
-      expect(migration).toMatch(new RegExp(`WHEN '${source.layerId}' THEN \\$c\\$r\\.id, '${source.kind}',`));
-      const subtypeColumn = registry.find(source.layerId)!.properties[source.subtypeProperty]!.column;
-      expect(migration).toMatch(new RegExp(`WHEN '${source.layerId}' THEN [^\\n]*r\\.${subtypeColumn}, `));
-    }
+describe('searchable layers', () => {
+  it('are the registry layers that declare a search, heaviest first', () => {
+    expect(registry.searchable.map((layer) => layer.id)).toEqual(['admin_areas', 'permits', 'road_segments', 'transit_routes', 'transit_stops', 'establishments']);
+    expect(registry.find('inspections')!.search).toBeUndefined();
   });
 });
 
 describe('resolveSearchScope', () => {
   it('gives the public every searchable layer it may read, unconfined', () => {
     const scope = resolveSearchScope(registry, PUBLIC_PRINCIPAL, undefined);
-    const expected = SEARCH_SOURCES.filter((source) => registry.find(source.layerId)!.access.read.includes('public'));
-    expect(scope.layers.map((layer) => layer.layerId)).toEqual(expected.map((source) => source.layerId));
+    const expected = registry.searchable.filter((layer) => layer.access.read.includes('public'));
+    expect(scope.layers.map((layer) => layer.layerId)).toEqual(expected.map((layer) => layer.id));
     expect(scope.layers.every((layer) => !layer.isAreaScoped)).toBe(true);
     expect(scope.areaIds).toBeNull();
   });
@@ -63,7 +43,7 @@ describe('resolveSearchScope', () => {
   it('confines an inspector assigned to areas on the area-scoped layers only', () => {
     const scope = resolveSearchScope(registry, user('inspector', [14]), undefined);
     const scoped = scope.layers.filter((layer) => layer.isAreaScoped).map((layer) => layer.layerId);
-    const expected = SEARCH_SOURCES.map((source) => source.layerId).filter((id) => registry.find(id)!.access.areaScoped.includes('inspector'));
+    const expected = registry.searchable.filter((layer) => layer.access.areaScoped.includes('inspector')).map((layer) => layer.id);
     expect(scoped).toEqual(expected);
     expect(scoped).toContain('permits');
     expect(scope.areaIds).toEqual([14]);

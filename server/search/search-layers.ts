@@ -3,7 +3,6 @@ import type { Principal } from '../auth/principal.ts';
 import { BadRequestError } from '../http/errors.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import type { SearchLayerPlan } from './search-query.ts';
-import { SEARCH_SOURCES } from './search-sources.ts';
 
 /** The layers one search covers, as the policy allows them, and the areas the caller is confined to. */
 export interface SearchScope {
@@ -11,12 +10,9 @@ export interface SearchScope {
   areaIds: readonly number[] | null;
 }
 
-/** Searchable layers of the registry that the principal may read, in SEARCH_SOURCES order. */
+/** Searchable layers of the registry that the principal may read, in the registry's search order. */
 export function searchableLayerIds(registry: LayerRegistry, principal: Principal): string[] {
-  return SEARCH_SOURCES.filter((source) => {
-    const layer = registry.find(source.layerId);
-    return layer !== undefined && isAllowed(principal, layer, 'read');
-  }).map((source) => source.layerId);
+  return registry.searchable.filter((layer) => isAllowed(principal, layer, 'read')).map((layer) => layer.id);
 }
 
 /**
@@ -27,7 +23,7 @@ export function searchableLayerIds(registry: LayerRegistry, principal: Principal
 export function resolveSearchScope(registry: LayerRegistry, principal: Principal, requested: readonly string[] | undefined): SearchScope {
   const allowed = searchableLayerIds(registry, principal);
   if (requested !== undefined) {
-    const unknown = requested.filter((id) => !SEARCH_SOURCES.some((source) => source.layerId === id && registry.find(id)));
+    const unknown = requested.filter((id) => !registry.searchable.some((layer) => layer.id === id));
     if (unknown.length > 0) {
       throw new BadRequestError('unknown-layer', `layers: unknown or unsearchable layer(s) ${unknown.map((id) => `"${id.slice(0, 64)}"`).join(', ')}`, {
         allowed,
@@ -38,10 +34,10 @@ export function resolveSearchScope(registry: LayerRegistry, principal: Principal
   }
   const wanted = new Set(requested ?? allowed);
   let areaIds: readonly number[] | null = null;
-  const layers = SEARCH_SOURCES.filter((source) => wanted.has(source.layerId) && allowed.includes(source.layerId)).map((source) => {
-    const restriction = areaRestriction(principal, registry.find(source.layerId)!);
+  const layers = registry.searchable.filter((layer) => wanted.has(layer.id) && allowed.includes(layer.id)).map((layer) => {
+    const restriction = areaRestriction(principal, layer);
     if (restriction) areaIds = restriction;
-    return { layerId: source.layerId, weight: source.weight, isAreaScoped: restriction !== null };
+    return { layerId: layer.id, weight: layer.search!.weight, isAreaScoped: restriction !== null };
   });
   return { layers, areaIds };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LayerRegistry } from '../layers/registry.ts';
 import { buildSearchQuery, MIN_FUZZY_LENGTH, type SearchPlan } from './search-query.ts';
 
 const PUBLIC_LAYERS = [
@@ -14,6 +15,7 @@ function plan(overrides: Partial<SearchPlan> = {}): SearchPlan {
     codeKey: 'bdzerktouni',
     layers: PUBLIC_LAYERS,
     areaIds: null,
+    areas: new LayerRegistry().areas,
     position: null,
     limit: 10,
     withAreaContext: true,

@@ -1,6 +1,6 @@
 import { ident, SqlParams } from '../db/sql.ts';
 import { areaFilterCondition } from '../layers/area-filter.ts';
-import { adminAreas } from '../layers/definitions/admin-areas.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
 
 /** One layer the caller may search, with its weight and whether the caller is confined to areas on it. */
 export interface SearchLayerPlan {
@@ -21,6 +21,8 @@ export interface SearchPlan {
   layers: readonly SearchLayerPlan[];
   /** Admin areas the caller is confined to on the area-scoped layers. */
   areaIds: readonly number[] | null;
+  /** The registry's admin areas (confinement, and the area each result lies in). */
+  areas: LayerDefinition;
   /** Bias toward this point, EPSG:4326 degrees. */
   position: { lon: number; lat: number } | null;
   limit: number;
@@ -87,7 +89,7 @@ export function buildSearchQuery(plan: SearchPlan): { text: string; values: unkn
   const scoped = plan.layers.filter((layer) => layer.isAreaScoped).map((layer) => layer.layerId);
   if (scoped.length > 0) {
     if (!plan.areaIds) throw new Error('area-scoped layers need area ids');
-    conditions.push(`(e.layer <> ALL (${params.add(scoped)}::text[]) OR ${areaFilterCondition('e.geom', params.add(plan.areaIds))})`);
+    conditions.push(`(e.layer <> ALL (${params.add(scoped)}::text[]) OR ${areaFilterCondition(plan.areas, 'e.geom', params.add(plan.areaIds))})`);
   }
   const position = plan.position
     ? `ST_Transform(ST_SetSRID(ST_MakePoint(${params.add(plan.position.lon, 'double precision')}, ${params.add(plan.position.lat, 'double precision')}), 4326), 26191)`
@@ -97,7 +99,7 @@ export function buildSearchQuery(plan: SearchPlan): { text: string; values: unkn
     ? `text_score + ${params.add(POSITION_BONUS, 'double precision')} / (1 + point_distance / ${params.add(POSITION_HALF_SCORE_M, 'double precision')})`
     : 'text_score';
   const limit = params.add(plan.limit, 'integer');
-  const context = plan.withAreaContext ? areaContext(params) : null;
+  const context = plan.withAreaContext ? areaContext(plan.areas, params) : null;
 
   const text = `WITH candidate AS (
   SELECT e.layer, e.feature_id, e.kind, e.name_fr, e.name_ar, e.code, e.subtype, e.details, e.geom, e.point,
@@ -127,22 +129,23 @@ ${context ? context.joins : ''}
  * Where each result lies, for its label: an admin area's parent (an arrondissement's préfecture), any other
  * result's arrondissement (the one containing its representative point).
  */
-function areaContext(params: SqlParams): { columns: string; joins: string } {
-  const table = ident(adminAreas.table.schema, adminAreas.table.name);
-  const id = ident(adminAreas.idColumn);
-  const column = (name: string) => ident(adminAreas.properties[name]!.column);
+function areaContext(areas: LayerDefinition, params: SqlParams): { columns: string; joins: string } {
+  const table = ident(areas.table.schema, areas.table.name);
+  const id = ident(areas.idColumn);
+  const column = (name: string) => ident(areas.properties[name]!.column);
+  const areaLayer = params.add(areas.id, 'text');
   const selected = `a.${id} AS id, a.${column('code')} AS code, a.${column('name_fr')} AS name_fr, a.${column('name_ar')} AS name_ar`;
   const columns = ['id', 'code', 'name_fr', 'name_ar'].map((name) => `coalesce(parent.${name}, container.${name}) AS area_${name}`).join(', ');
   const joins = `  LEFT JOIN LATERAL (
     SELECT ${selected}
       FROM ${table} AS child JOIN ${table} AS a ON a.${id} = child.${column('parent_id')}
-     WHERE r.kind = 'admin_area' AND child.${id} = r.feature_id
+     WHERE r.layer = ${areaLayer} AND child.${id} = r.feature_id
   ) AS parent ON true
   LEFT JOIN LATERAL (
     SELECT ${selected}
       FROM ${table} AS a
-     WHERE r.kind <> 'admin_area' AND a.${column('level')} = ${params.add('arrondissement', 'text')}
-       AND ST_Intersects(a.${ident(adminAreas.geometry.column)}, r.point)
+     WHERE r.layer <> ${areaLayer} AND a.${column('level')} = ${params.add('arrondissement', 'text')}
+       AND ST_Intersects(a.${ident(areas.geometry.column)}, r.point)
      ORDER BY a.${id}
      LIMIT 1
   ) AS container ON true`;

@@ -1,12 +1,11 @@
 import type { Labels } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { findSearchSource, type SearchKind } from './search-sources.ts';
 
 /** A row of the search statement (search-query.ts). */
 export interface SearchRow {
   layer: string;
   id: number;
-  kind: SearchKind;
+  kind: string;
   name_fr: string | null;
   name_ar: string | null;
   code: string | null;
@@ -30,7 +29,7 @@ export interface SearchRow {
  */
 export interface SearchResult {
   layer: string;
-  kind: SearchKind;
+  kind: string;
   id: number;
   name: { fr: string | null; ar: string | null };
   /** The name with the arrondissement (or, for an area, the préfecture) it belongs to, for a result list. */
@@ -46,15 +45,15 @@ export interface SearchResult {
   distance_m?: number;
   segment_ids?: number[];
   length_m?: number;
-  line_codes?: string[];
-  colour?: string;
+  /** The layer's declared detail properties (a stop's `line_codes`, a line's `colour`). */
+  [detail: string]: unknown;
 }
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 function subtypeOf(registry: LayerRegistry, row: SearchRow): SearchResult['subtype'] {
-  const source = findSearchSource(row.layer);
-  const property = source ? registry.find(row.layer)?.properties[source.subtypeProperty] : undefined;
+  const layer = registry.find(row.layer);
+  const property = layer?.search ? layer.properties[layer.search.subtypeProperty] : undefined;
   const label = row.subtype === null ? undefined : property?.values?.[row.subtype];
   return row.subtype !== null && label ? { value: row.subtype, label } : null;
 }
@@ -66,31 +65,33 @@ function labelOf(name: SearchResult['name'], area: SearchResult['area']): Search
   return { fr: `${fr}, ${area.name.fr}`, ar: `${ar}، ${area.name.ar}` };
 }
 
-/** Extras of a kind, from the entry's non-personal details. */
-function detailsOf(row: SearchRow): Partial<SearchResult> {
+/**
+ * Extras from the entry's non-personal details: a street's segments and length, else the layer's declared
+ * detail properties (registry `search.detailProperties`) under their API names.
+ */
+function detailsOf(registry: LayerRegistry, row: SearchRow): Partial<SearchResult> {
   const details = row.details ?? {};
-  if (row.kind === 'street') return { segment_ids: details.segment_ids as number[], length_m: Number(details.length_m) };
-  if (row.kind === 'transit_stop') return { line_codes: details.line_codes as string[] };
-  if (row.kind === 'transit_route') return { colour: details.colour as string };
-  return {};
+  const search = registry.find(row.layer)?.search;
+  if (search?.isGroupedIntoStreets) return { segment_ids: details.segment_ids as number[], length_m: Number(details.length_m) };
+  return Object.fromEntries((search?.detailProperties ?? []).filter((name) => name in details).map((name) => [name, details[name]]));
 }
 
 /** Turns a row into the result sent to the client. */
 export function toSearchResult(registry: LayerRegistry, row: SearchRow): SearchResult {
-  // A permit has no name: its reference is what people know it by, in both languages.
-  const name = row.kind === 'permit' ? { fr: row.code, ar: row.code } : { fr: row.name_fr, ar: row.name_ar };
+  const layer = registry.find(row.layer);
+  // A layer without names (permits) is known by its code (reference), in both languages.
+  const name = layer && !layer.nameProperties ? { fr: row.code, ar: row.code } : { fr: row.name_fr, ar: row.name_ar };
   const area =
     row.area_id !== null && row.area_code !== null
       ? { id: Number(row.area_id), code: row.area_code, name: { fr: row.area_name_fr ?? '', ar: row.area_name_ar ?? '' } }
       : undefined;
-  const source = findSearchSource(row.layer);
   return {
     layer: row.layer,
     kind: row.kind,
     id: Number(row.id),
     name,
     label: labelOf(name, area),
-    kind_label: source?.kindLabel ?? { fr: row.kind, ar: row.kind, en: row.kind },
+    kind_label: layer?.search?.kindLabel ?? { fr: row.kind, ar: row.kind, en: row.kind },
     subtype: subtypeOf(registry, row),
     ...(row.code !== null ? { code: row.code } : {}),
     ...(area ? { area } : {}),
@@ -99,6 +100,6 @@ export function toSearchResult(registry: LayerRegistry, row: SearchRow): SearchR
     lat: round(row.lat, 6),
     ...(row.bbox ? { bbox: row.bbox.map((value) => round(value, 6)) as SearchResult['bbox'] } : {}),
     ...(row.distance_m !== null ? { distance_m: round(Number(row.distance_m), 1) } : {}),
-    ...detailsOf(row),
+    ...detailsOf(registry, row),
   };
 }

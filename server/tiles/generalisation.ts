@@ -1,28 +1,11 @@
 import { ident, type RegistryIdent } from '../db/sql.ts';
-
-/**
- * Which zooms of which layers draw from generalised data (migration 0004_tile_generalisation.sql) instead
- * of the layer's own table. The database decides what each of these zooms contains (tile_road_rules,
- * tile_point_rules) and keeps it current with triggers; this side only needs to know where to read.
- * tests/integration/tile-generalisation.test.ts checks that both sides name the same zooms.
- */
-export interface GeneralisedZooms {
-  /** First and last generalised zoom, inclusive. Deeper zooms read the layer's table. */
-  minzoom: number;
-  maxzoom: number;
-  /** Kind of generalisation: simplified lines filtered by class, or points thinned to one per cell. */
-  kind: 'lines' | 'points';
-}
-
-export const GENERALISED_LAYERS: Readonly<Record<string, GeneralisedZooms>> = Object.freeze({
-  road_segments: { minzoom: 10, maxzoom: 13, kind: 'lines' },
-  permits: { minzoom: 11, maxzoom: 13, kind: 'points' },
-  inspections: { minzoom: 12, maxzoom: 13, kind: 'points' },
-});
+import type { LayerDefinition } from '../layers/layer-definition.ts';
 
 /**
  * The generalised store: one row per feature drawn at a zoom, geometry in EPSG:3857 already simplified
- * and snapped to that zoom's grid. Maintained by the database, never written by the server.
+ * and snapped to that zoom's grid (migrations 0004 and 0011). Maintained by the database, never written by
+ * the server; which layers and zooms it holds is the registry's `generalisation`, checked against the
+ * database's rules at start (layers/wiring-check.ts).
  */
 export const GENERALISED_TABLE = {
   table: ident('public', 'tile_generalised'),
@@ -32,8 +15,17 @@ export const GENERALISED_TABLE = {
   geometryColumn: ident('geom'),
 } as const satisfies Record<string, RegistryIdent>;
 
+/** First and last generalised zoom of a layer, or undefined when it is never generalised. */
+export function generalisedZooms(layer: LayerDefinition): { minzoom: number; maxzoom: number } | undefined {
+  const declared = layer.generalisation;
+  if (!declared) return undefined;
+  if (declared.kind === 'lines') return { minzoom: declared.minzoom, maxzoom: declared.maxzoom };
+  const zooms = Object.keys(declared.cellUnits).map(Number);
+  return { minzoom: Math.min(...zooms), maxzoom: Math.max(...zooms) };
+}
+
 /** Whether a tile of this layer at zoom z reads the generalised store. */
-export function usesGeneralisedSource(layerId: string, z: number): boolean {
-  const zooms = GENERALISED_LAYERS[layerId];
+export function usesGeneralisedSource(layer: LayerDefinition, z: number): boolean {
+  const zooms = generalisedZooms(layer);
   return zooms !== undefined && z >= zooms.minzoom && z <= zooms.maxzoom;
 }

@@ -5,7 +5,8 @@ import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM } from '../layers/region.ts';
-import { buildTileQuery, hasLabelPoints, labelPointsLayerName } from '../layers/tile-query.ts';
+import { hasLabelPoints, labelPointsLayerName } from '../layers/label-points.ts';
+import { buildTileQuery } from './tile-sql.ts';
 import { type ArchiveTile, writePmtiles } from './pmtiles-writer.ts';
 import { type TileCoordinates, tileRangeForBbox, tilesInRange } from './tile-coordinates.ts';
 import { type Queryable, tileQueryConfig } from './tile-renderer.ts';
@@ -43,24 +44,24 @@ const ARCHIVE_GZIP_LEVEL = 9;
  * repeated `layers`, and concatenated protobuf messages merge their repeated fields: the layers' tiles put
  * end to end are one valid tile holding all of them.
  */
-async function drawTile(db: Queryable, layers: readonly LayerDefinition[], tile: TileCoordinates): Promise<Buffer> {
+async function drawTile(db: Queryable, registry: LayerRegistry, layers: readonly LayerDefinition[], tile: TileCoordinates): Promise<Buffer> {
   const parts: Buffer[] = [];
   for (const layer of layers) {
     if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) continue;
-    const query = buildTileQuery(layer, layerView(PUBLIC_PRINCIPAL, layer), tile);
+    const query = buildTileQuery(layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
     const mvt = (await db.query<{ mvt: Buffer | null }>(tileQueryConfig(query, true))).rows[0]?.mvt;
     if (mvt && mvt.length > 0) parts.push(mvt);
   }
   return Buffer.concat(parts);
 }
 
-function metadata(layers: readonly LayerDefinition[], options: ArchiveBuildOptions): Record<string, unknown> {
+function metadata(registry: LayerRegistry, layers: readonly LayerDefinition[], options: ArchiveBuildOptions): Record<string, unknown> {
   return {
     name: 'casa-sig – carte publique de Casablanca',
     description: 'Couches publiques de casa-sig (Ville de Casablanca), telles que le public les voit',
     attribution: 'Ville de Casablanca – casa-sig',
     format: 'pbf',
-    // Each layer, then its label points when it has some (tile-query.ts): both are MVT layers of the tiles.
+    // Each layer, then its label points when it has some (tile-sql.ts): both are MVT layers of the tiles.
     vector_layers: layers
       .filter((layer) => layer.tiles.minzoom <= options.maxZoom && layer.tiles.maxzoom >= options.minZoom)
       .flatMap((layer) => {
@@ -69,7 +70,7 @@ function metadata(layers: readonly LayerDefinition[], options: ArchiveBuildOptio
           minzoom: Math.max(layer.tiles.minzoom, options.minZoom),
           maxzoom: Math.min(layer.tiles.maxzoom, options.maxZoom),
           fields: Object.fromEntries(
-            layerView(PUBLIC_PRINCIPAL, layer).properties.filter(([, property]) => property.inTiles).map(([name, property]) => [name, property.label.fr]),
+            layerView(PUBLIC_PRINCIPAL, layer, registry).properties.filter(([, property]) => property.inTiles).map(([name, property]) => [name, property.label.fr]),
           ),
         };
         const labels = hasLabelPoints(layer) ? [{ ...described, id: labelPointsLayerName(layer), description: `${layer.title.fr} (points d’étiquette)` }] : [];
@@ -89,7 +90,7 @@ export async function buildPublicArchive(pool: pg.Pool, registry: LayerRegistry,
       let drawn = 0;
       await Promise.all(Array.from({ length: options.concurrency }, async () => {
         for (let tile = pending.pop(); tile; tile = pending.pop()) {
-          const mvt = await drawTile(tilePool, layers, tile);
+          const mvt = await drawTile(tilePool, registry, layers, tile);
           if (mvt.length === 0) continue;
           tiles.push({ ...tile, data: gzipSync(mvt, { level: ARCHIVE_GZIP_LEVEL }) });
           drawn += 1;
@@ -101,7 +102,7 @@ export async function buildPublicArchive(pool: pg.Pool, registry: LayerRegistry,
     await tilePool.end();
   }
   const archive = writePmtiles(tiles, {
-    metadata: metadata(layers, options),
+    metadata: metadata(registry, layers, options),
     tileCompression: 'gzip',
     bounds: [...REGION_BOUNDS],
     center: [...REGION_CENTER, Math.min(Math.max(Math.round(REGION_DEFAULT_ZOOM), options.minZoom), options.maxZoom)],

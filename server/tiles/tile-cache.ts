@@ -1,4 +1,4 @@
-import type { Bbox } from './tile-invalidation.ts';
+import type { Bbox } from '../layers/geometry-bbox.ts';
 import { type TileRange, tileRangeForBbox } from './tile-coordinates.ts';
 import type { RenderedTile } from './tile-renderer.ts';
 

@@ -1,10 +1,8 @@
 import type pg from 'pg';
+import type { Bbox } from '../layers/geometry-bbox.ts';
 
 /** PostgreSQL channel on which committed edits announce the places whose tiles changed. */
 export const TILE_CHANGES_CHANNEL = 'casa_sig_tile_changes';
-
-/** [west, south, east, north] in EPSG:4326 degrees. */
-export type Bbox = [number, number, number, number];
 
 /** What one notification says: these areas of this layer changed. */
 export interface TileChange {

@@ -4,7 +4,8 @@ import { gzip, gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
-import { type BuiltQuery, buildTileQuery, type TileQueryOptions } from '../layers/tile-query.ts';
+import type { BuiltQuery } from '../db/sql.ts';
+import { buildTileQuery, type TileQueryOptions } from './tile-sql.ts';
 import type { TileCoordinates } from './tile-coordinates.ts';
 
 const gzipAsync = promisify(gzip);

@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { type EmbeddedCluster, startEmbeddedCluster } from '../../server/db/embedded-cluster.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { createPool } from '../../server/db/pool.ts';
-import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
+import { loadSampleDataOnce } from '../../server/seed-sample-data.ts';
 
 /**
  * Starts one throwaway PostGIS cluster for the whole test run (or uses TEST_DATABASE_URL), never the

@@ -233,6 +233,12 @@ describe('fresh tiles after an edit', () => {
       body: JSON.stringify({ geometry: { type: 'Point', coordinates: [lon + 0.02, lat] } }),
     });
     expect(moved.status).toBe(200);
-    expect(await inspectionIds()).toEqual([]);
+    // The tile-changes notification reaches this process shortly after the commit (bounded wait).
+    let ids = await inspectionIds();
+    for (let attempt = 0; attempt < 100 && ids.length > 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ids = await inspectionIds();
+    }
+    expect(ids).toEqual([]);
   });
 });

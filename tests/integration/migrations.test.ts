@@ -72,8 +72,10 @@ describe('registry check against the live database', () => {
 
   it('stops on a geometry column of the wrong type', async () => {
     database = await createScratchDatabase();
-    // The projected copy that tiles read is generated from geom: it has to go before geom can change type.
+    // The projected copy that tiles read is generated from geom, and the area trigger fires on it: both
+    // have to go before geom can change type.
     await database.pool.query('ALTER TABLE transit_stops DROP COLUMN geom_3857');
+    await database.pool.query('DROP TRIGGER locate_in_area ON transit_stops');
     await database.pool.query('ALTER TABLE transit_stops ALTER COLUMN geom TYPE geometry(MultiPoint, 4326) USING ST_Multi(geom)');
     const check = checkRegistryAgainstDatabase(database.pool, new LayerRegistry());
     await expect(check).rejects.toThrow('layer transit_stops: column public.transit_stops.geom is MULTIPOINT, expected POINT');

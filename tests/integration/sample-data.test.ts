@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSampleDataset } from '../../data/sample/sample-dataset.ts';
 import { PROJECT_ROOT } from '../../server/config.ts';
-import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
+import { loadSampleDataOnce } from '../../server/seed-sample-data.ts';
 import { generateScaledData } from '../../server/db/scaled-data.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { SHARED_DATA_DIR } from '../helpers/shared-data.ts';

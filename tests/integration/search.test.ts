@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/auth/api-keys.ts';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
-import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
+import { loadSampleDataOnce } from '../../server/seed-sample-data.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { CODE_SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD } from '../../server/search/run-search.ts';
 import { resolveSearchScope } from '../../server/search/search-layers.ts';
@@ -280,7 +280,7 @@ describe('at a realistic size', () => {
                 search_normalize($3) AS text, search_core(search_normalize($3)) AS core, search_code($3) AS code`,
         [String(WORD_SIMILARITY_THRESHOLD), String(CODE_SIMILARITY_THRESHOLD), q])).rows[0];
       const scope = resolveSearchScope(new LayerRegistry(), PUBLIC_PRINCIPAL, undefined);
-      const query = buildSearchQuery({ textKey: keys.text, coreKey: keys.core, codeKey: keys.code, ...scope, position: null, limit: 10, withAreaContext: true });
+      const query = buildSearchQuery({ textKey: keys.text, coreKey: keys.core, codeKey: keys.code, ...scope, areas: new LayerRegistry().areas, position: null, limit: 10, withAreaContext: true });
       const nodes = planNodes((await client.query(`EXPLAIN (FORMAT JSON) ${query.text}`, query.values)).rows[0]['QUERY PLAN'][0].Plan);
       const onEntries = nodes.filter((node) => node['Relation Name'] === 'search_entries' || String(node['Index Name']).startsWith('search_entries_'));
       expect(onEntries.map((node) => node['Node Type'])).not.toContain('Seq Scan');

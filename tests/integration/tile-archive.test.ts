@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableLayers } from '../../server/auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
-import { loadSampleDataOnce } from '../../server/db/sample-data-marker.ts';
+import { loadSampleDataOnce } from '../../server/seed-sample-data.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { REGION_BOUNDS } from '../../server/layers/region.ts';
 import { buildPublicArchive } from '../../server/tiles/tile-archive.ts';

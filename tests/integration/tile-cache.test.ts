@@ -14,7 +14,7 @@ import { startTestServer, type TestServer } from '../helpers/start-server.ts';
 
 const registry = new LayerRegistry();
 const roads = registry.find('road_segments')!;
-const publicRoads = layerView(PUBLIC_PRINCIPAL, roads);
+const publicRoads = layerView(PUBLIC_PRINCIPAL, roads, registry);
 const SETTINGS: TileServiceSettings = {
   cacheMaxBytes: 16 * 1024 * 1024, poolSize: 2, statementTimeoutMs: 5_000, queueMax: 16, retryAfterSeconds: 1, isPrepared: true,
 };

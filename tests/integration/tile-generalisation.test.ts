@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layerView } from '../../server/auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
-import { GENERALISED_LAYERS } from '../../server/tiles/generalisation.ts';
+import { generalisedZooms } from '../../server/tiles/generalisation.ts';
 import { tileForLonLat, type TileCoordinates } from '../../server/tiles/tile-coordinates.ts';
 import { renderTile } from '../../server/tiles/tile-renderer.ts';
 import { decodeTile } from '../helpers/decode-tile.ts';
@@ -24,7 +24,7 @@ afterAll(async () => {
 async function idsInTile(layerId: string, z: number, [lon, lat]: readonly [number, number] = CENTRE): Promise<number[]> {
   const layer = registry.find(layerId)!;
   const tile: TileCoordinates = tileForLonLat(lon, lat, z);
-  const rendered = await renderTile(database.pool, layer, layerView(PUBLIC_PRINCIPAL, layer), tile);
+  const rendered = await renderTile(database.pool, layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
   if (rendered.size === 0) return [];
   return (decodeTile(new Uint8Array(gunzipSync(rendered.gzipped)), tile)[layerId] ?? []).map((feature) => feature.id!).sort((a, b) => a - b);
 }
@@ -61,7 +61,11 @@ describe('the generalised store', () => {
   it('covers exactly the zooms the tile query builder reads it for', async () => {
     const roads = await database.pool.query<{ zoom: number }>('SELECT zoom FROM tile_road_rules ORDER BY zoom');
     const points = await database.pool.query<{ layer: string; zoom: number }>('SELECT layer, zoom FROM tile_point_rules ORDER BY layer, zoom');
-    const declared = Object.entries(GENERALISED_LAYERS).map(([layer, zooms]) => [
+    const generalised = registry.layers.flatMap((layer) => {
+      const zooms = generalisedZooms(layer);
+      return zooms ? [[layer.id, zooms] as const] : [];
+    });
+    const declared = generalised.map(([layer, zooms]) => [
       layer,
       Array.from({ length: zooms.maxzoom - zooms.minzoom + 1 }, (_, index) => zooms.minzoom + index),
     ]);
@@ -70,7 +74,7 @@ describe('the generalised store', () => {
       ...['permits', 'inspections'].map((layer) => [layer, points.rows.filter((row) => row.layer === layer).map((row) => row.zoom)]),
     ];
     expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(declared));
-    for (const [layer, zooms] of Object.entries(GENERALISED_LAYERS)) expect(zooms.minzoom).toBe(registry.find(layer)!.tiles.minzoom);
+    for (const [layer, zooms] of generalised) expect(zooms.minzoom).toBe(registry.find(layer)!.tiles.minzoom);
   });
 
   it('keeps major roads at z10, drops minor and short ones until their zoom, and follows edits', async () => {
@@ -114,7 +118,7 @@ describe('the generalised store', () => {
 
     const layer = registry.find('permits')!;
     const tile = tileForLonLat(place[0] + 0.02, place[1], 12);
-    const rendered = await renderTile(database.pool, layer, layerView(PUBLIC_PRINCIPAL, layer), tile);
+    const rendered = await renderTile(database.pool, layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
     const drawn = decodeTile(new Uint8Array(gunzipSync(rendered.gzipped)), tile).permits!.find((feature) => feature.id === footprint)!;
     expect(drawn.geometry.type).toBe('Point');
 

@@ -104,7 +104,7 @@ describe('renderTile for staff roles', () => {
 
   it('gives inspectors the inspection at its establishment, with the personal properties they may see', async () => {
     const inspections = registry.find('inspections')!;
-    const rendered = await renderTile(database.pool, inspections, layerView(inspector, inspections), centreTile);
+    const rendered = await renderTile(database.pool, inspections, layerView(inspector, inspections, registry), centreTile);
     const features = decodeTile(gunzipSync(rendered.gzipped), centreTile).inspections!;
     const feature = features.find((candidate) => candidate.id === ids.inspections)!;
     expect(feature.properties).toMatchObject({ grade: 'B', score: 72, outcome: 'minor_violations', inspected_on: '2026-10-12' });
@@ -116,7 +116,7 @@ describe('renderTile for staff roles', () => {
 
   it('gives equal content the same ETag and changed content a new one', async () => {
     const roads = registry.find('road_segments')!;
-    const view = layerView({ kind: 'public', role: 'public' }, roads);
+    const view = layerView({ kind: 'public', role: 'public' }, roads, registry);
     const before = await renderTile(database.pool, roads, view, centreTile);
     expect((await renderTile(database.pool, roads, view, centreTile)).etag).toBe(before.etag);
     await database.pool.query("UPDATE road_segments SET condition = 'poor' WHERE id = $1", [ids.road_segments]);

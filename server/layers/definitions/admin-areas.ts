@@ -1,8 +1,8 @@
-import type { LayerDefinition } from '../layer-definition.ts';
-import { REQUIRED_NAME_PROPERTIES, TIMESTAMP_PROPERTIES } from './shared-properties.ts';
+import { defineLayer } from '../define-layer.ts';
+import { REQUIRED_NAME_PROPERTIES } from './shared-properties.ts';
 
 /** Préfectures, arrondissements and communes: the reference every other feature is located in. */
-export const adminAreas: LayerDefinition = {
+export const adminAreas = defineLayer({
   id: 'admin_areas',
   title: { fr: 'Découpage administratif', ar: 'التقسيم الإداري', en: 'Administrative areas' },
   description: {
@@ -11,12 +11,7 @@ export const adminAreas: LayerDefinition = {
     en: 'Préfectures and arrondissements of Casablanca with their official codes.',
   },
   family: 'reference',
-  table: { schema: 'public', name: 'admin_areas' },
-  idColumn: 'id',
-  versionColumn: 'version',
-  createdAtColumn: 'created_at',
-  updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['MultiPolygon'], srid: 4326 },
+  geometry: { types: ['MultiPolygon'] },
   properties: {
     level: {
       column: 'level',
@@ -55,18 +50,18 @@ export const adminAreas: LayerDefinition = {
       max: 10_000_000,
       inTiles: true,
     },
-    ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
-  tiles: { projectedColumn: 'geom_3857', minzoom: 0, maxzoom: 22, extent: 4096, buffer: 64 },
-  access: {
-    read: ['public', 'planner', 'inspector', 'admin'],
-    create: ['admin'],
-    update: ['admin'],
-    delete: ['admin'],
-    personal: ['admin'],
-    areaScoped: [],
+  tiles: { minzoom: 0 },
+  roles: { isAdminAreas: true },
+  search: {
+    kind: 'admin_area',
+    kindLabel: { fr: 'Découpage administratif', ar: 'تقسيم إداري', en: 'Administrative area' },
+    weight: 1,
+    subtypeProperty: 'level',
+    codeProperty: 'code',
   },
+  access: 'publicReference',
   style: {
     kind: 'fill',
     color: '#7a6f9b',
@@ -76,5 +71,4 @@ export const adminAreas: LayerDefinition = {
     isLabelled: true,
     labelZooms: { prefecture: { max: 11 }, arrondissement: { min: 11 }, commune: { min: 11 } },
   },
-  isVisibleByDefault: true,
-};
+});

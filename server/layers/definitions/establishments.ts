@@ -1,8 +1,8 @@
-import type { LayerDefinition } from '../layer-definition.ts';
-import { GRADE_VALUES, TIMESTAMP_PROPERTIES } from './shared-properties.ts';
+import { defineLayer } from '../define-layer.ts';
+import { GRADE_VALUES } from './shared-properties.ts';
 
 /** Establishments under hygiene control (food, accommodation, personal care). */
-export const establishments: LayerDefinition = {
+export const establishments = defineLayer({
   id: 'establishments',
   title: { fr: 'Établissements contrôlés', ar: 'المؤسسات الخاضعة للمراقبة', en: 'Inspected establishments' },
   description: {
@@ -11,12 +11,7 @@ export const establishments: LayerDefinition = {
     en: 'Establishments under hygiene control and their latest grade.',
   },
   family: 'hygiene',
-  table: { schema: 'public', name: 'establishments' },
-  idColumn: 'id',
-  versionColumn: 'version',
-  createdAtColumn: 'created_at',
-  updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['Point'], srid: 4326 },
+  geometry: { types: ['Point'] },
   properties: {
     name_fr: {
       column: 'name_fr',
@@ -78,19 +73,12 @@ export const establishments: LayerDefinition = {
       filterable: true,
       inTiles: true,
     },
-    ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
-  tiles: { projectedColumn: 'geom_3857', minzoom: 12, maxzoom: 22, extent: 4096, buffer: 64 },
+  tiles: { minzoom: 12 },
   // Hygiene grades are published, as cities with public food-hygiene ratings do; the operator is not.
-  access: {
-    read: ['public', 'planner', 'inspector', 'admin'],
-    create: ['inspector', 'admin'],
-    update: ['inspector', 'admin'],
-    delete: ['admin'],
-    personal: ['inspector', 'admin'],
-    areaScoped: ['inspector'],
-  },
+  search: { kind: 'establishment', kindLabel: { fr: 'Établissement', ar: 'مؤسسة', en: 'Establishment' }, weight: 0.8, subtypeProperty: 'category' },
+  access: 'inspectorFiles',
   style: {
     kind: 'circle',
     color: '#7f8c8d',
@@ -98,5 +86,4 @@ export const establishments: LayerDefinition = {
     colorByValue: { A: '#1a9c8a', B: '#e0b03a', C: '#d9682b' },
     size: 5,
   },
-  isVisibleByDefault: true,
-};
+});

@@ -1,8 +1,8 @@
-import type { LayerDefinition } from '../layer-definition.ts';
-import { GRADE_VALUES, TIMESTAMP_PROPERTIES } from './shared-properties.ts';
+import { defineLayer } from '../define-layer.ts';
+import { GRADE_VALUES } from './shared-properties.ts';
 
 /** Hygiene inspections; each sits at its establishment's place (kept in step by a database trigger). */
-export const inspections: LayerDefinition = {
+export const inspections = defineLayer({
   id: 'inspections',
   title: { fr: 'Inspections d’hygiène', ar: 'عمليات المراقبة الصحية', en: 'Hygiene inspections' },
   description: {
@@ -11,12 +11,7 @@ export const inspections: LayerDefinition = {
     en: 'Hygiene inspections: date, score, grade, violations, outcome.',
   },
   family: 'hygiene',
-  table: { schema: 'public', name: 'inspections' },
-  idColumn: 'id',
-  versionColumn: 'version',
-  createdAtColumn: 'created_at',
-  updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['Point'], srid: 4326, isDerived: true, derivedFrom: 'establishments' },
+  geometry: { types: ['Point'], isDerived: true, derivedFrom: 'establishments' },
   properties: {
     establishment_id: {
       column: 'establishment_id',
@@ -96,18 +91,15 @@ export const inspections: LayerDefinition = {
       label: { fr: 'Observations', ar: 'ملاحظات', en: 'Notes' },
       max: 4000,
     },
-    ...TIMESTAMP_PROPERTIES,
   },
   primaryDateProperty: 'inspected_on',
-  tiles: { projectedColumn: 'geom_3857', minzoom: 12, maxzoom: 22, extent: 4096, buffer: 64 },
-  access: {
-    read: ['inspector', 'admin'],
-    create: ['inspector', 'admin'],
-    update: ['inspector', 'admin'],
-    delete: ['admin'],
-    personal: ['inspector', 'admin'],
-    areaScoped: ['inspector'],
+  tiles: { minzoom: 12 },
+  generalisation: { kind: 'points', cellUnits: { 12: 64, 13: 32 } },
+  statistics: {
+    averageScore: { kind: 'average', property: 'score', digits: 1 },
+    failingShare: { kind: 'share', property: 'grade', values: ['C'], digits: 3 },
   },
+  access: 'inspectorOnly',
   style: {
     kind: 'circle',
     color: '#7f8c8d',
@@ -121,4 +113,4 @@ export const inspections: LayerDefinition = {
     size: 4,
   },
   isVisibleByDefault: false,
-};
+});

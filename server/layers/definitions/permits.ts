@@ -1,8 +1,7 @@
-import type { LayerDefinition } from '../layer-definition.ts';
-import { TIMESTAMP_PROPERTIES } from './shared-properties.ts';
+import { defineLayer } from '../define-layer.ts';
 
 /** Authorisations: building, occupation, signage, activity and event permits, located by point or footprint. */
-export const permits: LayerDefinition = {
+export const permits = defineLayer({
   id: 'permits',
   title: { fr: 'Autorisations', ar: 'الرخص', en: 'Permits' },
   description: {
@@ -11,12 +10,7 @@ export const permits: LayerDefinition = {
     en: 'Planning and occupation permits: reference, kind, status and dates.',
   },
   family: 'authorisations',
-  table: { schema: 'public', name: 'permits' },
-  idColumn: 'id',
-  versionColumn: 'version',
-  createdAtColumn: 'created_at',
-  updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['Point', 'Polygon'], srid: 4326 },
+  geometry: { types: ['Point', 'Polygon'] },
   properties: {
     reference: {
       column: 'reference',
@@ -119,18 +113,22 @@ export const permits: LayerDefinition = {
       max: 200,
       personal: true,
     },
-    ...TIMESTAMP_PROPERTIES,
   },
   primaryDateProperty: 'submitted_on',
-  tiles: { projectedColumn: 'geom_3857', minzoom: 11, maxzoom: 22, extent: 4096, buffer: 64 },
-  access: {
-    read: ['public', 'inspector', 'planner', 'admin'],
-    create: ['inspector', 'admin'],
-    update: ['inspector', 'admin'],
-    delete: ['admin'],
-    personal: ['inspector', 'admin'],
-    areaScoped: ['inspector'],
+  tiles: { minzoom: 11 },
+  search: { kind: 'permit', kindLabel: { fr: 'Autorisation', ar: 'رخصة', en: 'Permit' }, weight: 1, subtypeProperty: 'kind', codeProperty: 'reference' },
+  generalisation: { kind: 'points', cellUnits: { 11: 64, 12: 64, 13: 64 } },
+  statistics: {
+    pending: {
+      kind: 'ageBuckets',
+      property: 'status',
+      values: ['submitted', 'under_review'],
+      dateProperty: 'submitted_on',
+      buckets: { days0to30: [0, 30], days31to60: [31, 60], days61to90: [61, 90], over90: [91, null] },
+    },
+    expiringWithin30Days: { kind: 'dueWithin', property: 'status', values: ['approved'], dateProperty: 'valid_until', days: 30 },
   },
+  access: 'inspectorFiles',
   style: {
     kind: 'circle',
     color: '#6b6b6b',
@@ -145,5 +143,4 @@ export const permits: LayerDefinition = {
     },
     size: 5,
   },
-  isVisibleByDefault: true,
-};
+});

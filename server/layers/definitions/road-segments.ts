@@ -1,8 +1,8 @@
-import type { LayerDefinition } from '../layer-definition.ts';
-import { OPTIONAL_NAME_PROPERTIES, TIMESTAMP_PROPERTIES } from './shared-properties.ts';
+import { defineLayer } from '../define-layer.ts';
+import { OPTIONAL_NAME_PROPERTIES } from './shared-properties.ts';
 
 /** Street heritage (patrimoine voirie): the road network the city maintains, edited by planners. */
-export const roadSegments: LayerDefinition = {
+export const roadSegments = defineLayer({
   id: 'road_segments',
   title: { fr: 'Patrimoine voirie', ar: 'الموروث الطرقي', en: 'Street heritage' },
   description: {
@@ -11,12 +11,7 @@ export const roadSegments: LayerDefinition = {
     en: 'Road segments maintained by the city: class, surface, condition, width, lighting.',
   },
   family: 'street_heritage',
-  table: { schema: 'public', name: 'road_segments' },
-  idColumn: 'id',
-  versionColumn: 'version',
-  createdAtColumn: 'created_at',
-  updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['LineString'], srid: 4326, nearMissMetres: 5 },
+  geometry: { types: ['LineString'], nearMissMetres: 5 },
   properties: {
     ...OPTIONAL_NAME_PROPERTIES,
     road_class: {
@@ -106,19 +101,20 @@ export const roadSegments: LayerDefinition = {
       label: { fr: 'Derniers travaux', ar: 'آخر الأشغال', en: 'Last works' },
       filterable: true,
     },
-    ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
   primaryDateProperty: 'last_works_on',
-  tiles: { projectedColumn: 'geom_3857', minzoom: 10, maxzoom: 22, extent: 4096, buffer: 64 },
-  access: {
-    read: ['public', 'planner', 'inspector', 'admin'],
-    create: ['planner', 'admin'],
-    update: ['planner', 'admin'],
-    delete: ['planner', 'admin'],
-    personal: ['admin'],
-    areaScoped: [],
+  tiles: { minzoom: 10 },
+  roles: { isStreetNetwork: true },
+  search: {
+    kind: 'street',
+    kindLabel: { fr: 'Voie', ar: 'طريق', en: 'Street' },
+    weight: 0.95,
+    subtypeProperty: 'road_class',
+    isGroupedIntoStreets: true,
   },
+  generalisation: { kind: 'lines', minzoom: 10, maxzoom: 13 },
+  access: 'plannerEdited',
   style: {
     kind: 'line',
     color: '#8a8a8a',
@@ -127,5 +123,4 @@ export const roadSegments: LayerDefinition = {
     size: 3,
     isLabelled: true,
   },
-  isVisibleByDefault: true,
-};
+});

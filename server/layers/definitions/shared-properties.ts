@@ -1,22 +1,5 @@
 import type { PropertyDefinition } from '../layer-definition.ts';
 
-/** Created/updated instants that every editable layer exposes read-only. */
-export const TIMESTAMP_PROPERTIES: Readonly<Record<string, PropertyDefinition>> = {
-  created_at: {
-    column: 'created_at',
-    type: 'datetime',
-    label: { fr: 'Créé le', ar: 'تاريخ الإنشاء', en: 'Created' },
-    editable: false,
-  },
-  updated_at: {
-    column: 'updated_at',
-    type: 'datetime',
-    label: { fr: 'Modifié le', ar: 'تاريخ التعديل', en: 'Updated' },
-    editable: false,
-    filterable: true,
-  },
-};
-
 /** French and Arabic names of a feature that may be unnamed. */
 export const OPTIONAL_NAME_PROPERTIES: Readonly<Record<string, PropertyDefinition>> = {
   name_fr: {

@@ -1,8 +1,8 @@
-import type { LayerDefinition } from '../layer-definition.ts';
-import { IS_ACCESSIBLE_PROPERTY, IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TIMESTAMP_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
+import { defineLayer } from '../define-layer.ts';
+import { IS_ACCESSIBLE_PROPERTY, IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
 
 /** Tram, busway (BRT) and bus lines, each drawn in its line colour. */
-export const transitRoutes: LayerDefinition = {
+export const transitRoutes = defineLayer({
   id: 'transit_routes',
   title: { fr: 'Lignes de transport', ar: 'خطوط النقل', en: 'Transit lines' },
   description: {
@@ -11,12 +11,7 @@ export const transitRoutes: LayerDefinition = {
     en: 'Tram, busway and bus lines. Alignments are approximate.',
   },
   family: 'mobility',
-  table: { schema: 'public', name: 'transit_routes' },
-  idColumn: 'id',
-  versionColumn: 'version',
-  createdAtColumn: 'created_at',
-  updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['MultiLineString'], srid: 4326 },
+  geometry: { types: ['MultiLineString'] },
   properties: {
     mode: {
       column: 'mode',
@@ -62,18 +57,17 @@ export const transitRoutes: LayerDefinition = {
     },
     ...IS_ACCESSIBLE_PROPERTY,
     ...IS_APPROXIMATE_PROPERTY,
-    ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
-  tiles: { projectedColumn: 'geom_3857', minzoom: 0, maxzoom: 22, extent: 4096, buffer: 64 },
-  access: {
-    read: ['public', 'planner', 'inspector', 'admin'],
-    create: ['admin'],
-    update: ['admin'],
-    delete: ['admin'],
-    personal: ['admin'],
-    areaScoped: [],
+  tiles: { minzoom: 0 },
+  search: {
+    kind: 'transit_route',
+    kindLabel: { fr: 'Ligne', ar: 'خط', en: 'Line' },
+    weight: 0.9,
+    subtypeProperty: 'mode',
+    codeProperty: 'line_code',
+    detailProperties: ['colour'],
   },
+  access: 'publicReference',
   style: { kind: 'line', color: '#5b6770', colorProperty: 'colour', size: 4 },
-  isVisibleByDefault: true,
-};
+});

@@ -1,8 +1,8 @@
-import type { LayerDefinition } from '../layer-definition.ts';
-import { IS_ACCESSIBLE_PROPERTY, IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TIMESTAMP_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
+import { defineLayer } from '../define-layer.ts';
+import { IS_ACCESSIBLE_PROPERTY, IS_APPROXIMATE_PROPERTY, REQUIRED_NAME_PROPERTIES, TRANSIT_MODE_VALUES } from './shared-properties.ts';
 
 /** Tram stations, busway stations and bus stops, with the lines that serve each. */
-export const transitStops: LayerDefinition = {
+export const transitStops = defineLayer({
   id: 'transit_stops',
   title: { fr: 'Stations et arrêts', ar: 'المحطات والمواقف', en: 'Stations and stops' },
   description: {
@@ -11,12 +11,7 @@ export const transitStops: LayerDefinition = {
     en: 'Tram and busway stations, bus stops. Positions are approximate.',
   },
   family: 'mobility',
-  table: { schema: 'public', name: 'transit_stops' },
-  idColumn: 'id',
-  versionColumn: 'version',
-  createdAtColumn: 'created_at',
-  updatedAtColumn: 'updated_at',
-  geometry: { column: 'geom', types: ['Point'], srid: 4326 },
+  geometry: { types: ['Point'] },
   properties: {
     code: {
       column: 'code',
@@ -53,18 +48,18 @@ export const transitStops: LayerDefinition = {
     },
     ...IS_ACCESSIBLE_PROPERTY,
     ...IS_APPROXIMATE_PROPERTY,
-    ...TIMESTAMP_PROPERTIES,
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
-  tiles: { projectedColumn: 'geom_3857', minzoom: 11, maxzoom: 22, extent: 4096, buffer: 64 },
-  access: {
-    read: ['public', 'planner', 'inspector', 'admin'],
-    create: ['admin'],
-    update: ['admin'],
-    delete: ['admin'],
-    personal: ['admin'],
-    areaScoped: [],
+  tiles: { minzoom: 11 },
+  search: {
+    kind: 'transit_stop',
+    kindLabel: { fr: 'Station ou arrêt', ar: 'محطة أو موقف', en: 'Station or stop' },
+    weight: 0.9,
+    subtypeProperty: 'mode',
+    codeProperty: 'code',
+    detailProperties: ['line_codes'],
   },
+  access: 'publicReference',
   style: {
     kind: 'circle',
     color: '#333333',
@@ -73,5 +68,4 @@ export const transitStops: LayerDefinition = {
     size: 5,
     isLabelled: true,
   },
-  isVisibleByDefault: true,
-};
+});

@@ -1,18 +1,14 @@
 import type { LayerView } from '../auth/policy.ts';
-import type { LayerDefinition, PropertyDefinition } from './layer-definition.ts';
-import { areaFilterCondition } from './area-filter.ts';
-import { ident, SqlParams } from '../db/sql.ts';
-import { GENERALISED_TABLE, usesGeneralisedSource } from '../tiles/generalisation.ts';
-import { type TileCoordinates, tileUnitMetres } from '../tiles/tile-coordinates.ts';
-
-export interface BuiltQuery {
-  text: string;
-  values: unknown[];
-}
+import type { LayerDefinition, PropertyDefinition } from '../layers/layer-definition.ts';
+import { areaFilterCondition } from '../layers/area-filter.ts';
+import { hasLabelPoints, labelPointsLayerName } from '../layers/label-points.ts';
+import { type BuiltQuery, ident, SqlParams } from '../db/sql.ts';
+import { GENERALISED_TABLE, usesGeneralisedSource } from './generalisation.ts';
+import { type TileCoordinates, tileUnitMetres } from './tile-coordinates.ts';
 
 export interface TileQueryOptions {
   /**
-   * `auto` (the default) reads the generalised store at the zooms it covers (tiles/generalisation.ts) and
+   * `auto` (the default) reads the generalised store at the zooms it covers (generalisation.ts) and
    * the layer's table elsewhere; `table` always reads the layer's table, simplified per request (the
    * un-generalised query that benchmarks compare with).
    */
@@ -79,20 +75,6 @@ function generalisedSource(layer: LayerDefinition, z: string, params: SqlParams)
 }
 
 /**
- * The MVT layer of a labelled area layer that holds one point per area, named after the layer: a map labels
- * a polygon once per tile it crosses, so a large arrondissement would carry its name three times on one
- * screen; labelled from this point, it carries it once.
- */
-export function labelPointsLayerName(layer: LayerDefinition): string {
-  return `${layer.id}:labels`;
-}
-
-/** Whether the layer's tiles also carry its label points (labelled areas: LayerStyle.isLabelled, kind fill). */
-export function hasLabelPoints(layer: LayerDefinition): boolean {
-  return layer.style.kind === 'fill' && layer.style.isLabelled === true && layer.nameProperties !== undefined;
-}
-
-/**
  * The label points of the areas whose point lies in the tile itself (not in its buffer, so each point is in
  * exactly one tile of a zoom): the centre of the largest circle inside the area (its pole of inaccessibility),
  * where a name reads as belonging to the area, unlike a centroid that can fall outside a bent area.
@@ -133,10 +115,10 @@ export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: Ti
   const y = params.add(tile.y, 'integer');
   const margin = params.add(layer.tiles.buffer / layer.tiles.extent, 'double precision');
   const { extent, buffer } = layer.tiles;
-  const isGeneralised = options.source !== 'table' && usesGeneralisedSource(layer.id, tile.z);
+  const isGeneralised = options.source !== 'table' && usesGeneralisedSource(layer, tile.z);
   const source = isGeneralised ? generalisedSource(layer, z, params) : tableSource(layer, tile, params);
   const areaCondition = view.areaIds
-    ? [`    AND ${areaFilterCondition(`t.${ident(layer.geometry.column)}`, params.add(view.areaIds))}`]
+    ? [`    AND ${areaFilterCondition(view.areas, `t.${ident(layer.geometry.column)}`, params.add(view.areaIds))}`]
     : [];
   const selected = [
     `t.${ident(layer.idColumn)} AS mvt_id`,

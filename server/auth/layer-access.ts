@@ -1,8 +1,8 @@
-import { assertAllowed, readableLayers } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { assertAllowed, readableLayers } from './policy.ts';
+import type { Principal } from './principal.ts';
 import { NotFoundError } from '../http/errors.ts';
-import type { LayerDefinition } from './layer-definition.ts';
-import type { LayerRegistry } from './registry.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
 
 /**
  * The layer a caller names, if it may read it. Unknown ids get a 404 listing the layers this caller may

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { createDemoAccounts } from '../auth/demo-accounts.ts';
-import { loadSampleData } from './sample-data.ts';
-import { inTransaction } from './transaction.ts';
+import { createDemoAccounts } from './auth/demo-accounts.ts';
+import { loadSampleData } from './db/sample-data.ts';
+import { inTransaction } from './db/transaction.ts';
 
 const SAMPLE_DATA_KEY = 'sample_data';
 
