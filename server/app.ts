@@ -32,7 +32,7 @@ import { createLayersRouter } from './routes/layers.ts';
 import { createMobilityRouter } from './routes/mobility.ts';
 import { TimetableService } from './mobility/timetable-service.ts';
 import { createTileFrontDoor } from './routes/tile-front-door.ts';
-import type { TileCachePolicy } from './routes/tile-responses.ts';
+import type { TileCachePolicy } from './tiles/tile-response.ts';
 import { createTileRouter } from './routes/tiles.ts';
 import { createWebhooksRouter } from './routes/webhooks.ts';
 import { createTileService, type TileConfigKey } from './tiles/create-tile-service.ts';

@@ -9,7 +9,7 @@ const request = (url: string, headers: Record<string, string> = GZIP, method = '
 describe('tileRequestRecogniser: what the front door serves itself', () => {
   it('takes a public GET or HEAD of a public layer inside its zooms, query string ignored', () => {
     expect(recognise(request('/tiles/road_segments/14/7845/6567.mvt'))).toMatchObject({
-      target: { layer: { id: 'road_segments' } }, tile: { z: 14, x: 7845, y: 6567 },
+      layer: { id: 'road_segments' }, tile: { z: 14, x: 7845, y: 6567 },
     });
     expect(recognise(request('/tiles/road_segments/14/7845/6567.mvt', GZIP, 'HEAD'))).toBeDefined();
     expect(recognise(request('/tiles/transit_stops/16/31380/26268.mvt?view=3'))).toBeDefined();

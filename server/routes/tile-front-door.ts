@@ -1,17 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { type LayerView, layerView, readableLayers } from '../auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
 import { logFailure, PROBLEM_CONTENT_TYPE, toProblem } from '../http/problem.ts';
 import { requestIdFor } from '../http/request-id.ts';
 import { securityHeaderPairs } from '../http/security-headers.ts';
-import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { parseTileCoordinates, type TileCoordinates } from '../tiles/tile-coordinates.ts';
 import type { RenderedTile } from '../tiles/tile-renderer.ts';
 import type { TileCacheOutcome, TileService } from '../tiles/tile-service.ts';
-import { CACHE_STATUS, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy, tileStatus } from './tile-responses.ts';
+import { createTileResolver, type ResolvedTileRequest } from '../tiles/tile-request.ts';
+import { decideTileResponse, type TileCachePolicy } from '../tiles/tile-response.ts';
 
 /** What the front door needs: the one tile service, the registry, the log and the public cache policy. */
 export interface TileFrontDoorDeps extends TileCachePolicy {
@@ -41,38 +39,24 @@ function hasCredentials(request: Pick<IncomingMessage, 'headers'>): boolean {
   return request.headers.authorization !== undefined || (request.headers.cookie?.includes(`${SESSION_COOKIE}=`) ?? false);
 }
 
-interface PublicLayer {
-  layer: LayerDefinition;
-  view: LayerView;
-}
-
-/** A request the front door serves itself: a public layer and a tile inside its zoom range. */
-export interface RecognisedTileRequest {
-  target: PublicLayer;
-  tile: TileCoordinates;
-}
-
 type RequestHead = Pick<IncomingMessage, 'method' | 'url' | 'headers'>;
 
-/** Decides, from the request line and headers alone, whether the front door serves a request. */
-export function tileRequestRecogniser(registry: LayerRegistry): (request: RequestHead) => RecognisedTileRequest | undefined {
-  const publicLayers = new Map<string, PublicLayer>(
-    readableLayers(registry, PUBLIC_PRINCIPAL).map((layer) => [layer.id, { layer, view: layerView(PUBLIC_PRINCIPAL, layer, registry) }]),
-  );
+/**
+ * Decides, from the request line and headers alone, whether the front door serves a request: a public GET
+ * or HEAD of a tile address, without credentials, accepting gzip, that the tile resolver accepts for the
+ * public (the same resolver as the Express route). Anything else, errors included, is left to Express.
+ */
+export function tileRequestRecogniser(registry: LayerRegistry): (request: RequestHead) => ResolvedTileRequest | undefined {
+  const resolve = createTileResolver(registry);
   return (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     const match = TILE_PATH.exec(request.url ?? '');
     if (!match || hasCredentials(request) || !offersGzip(request.headers['accept-encoding'])) return undefined;
-    const target = publicLayers.get(match[1]!);
-    if (!target) return undefined;
-    let tile: TileCoordinates;
     try {
-      tile = parseTileCoordinates(match[2]!, match[3]!, match[4]!);
+      return resolve(PUBLIC_PRINCIPAL, match[1]!, match[2]!, match[3]!, match[4]!);
     } catch {
       return undefined;
     }
-    const { minzoom, maxzoom } = target.layer.tiles;
-    return tile.z >= minzoom && tile.z <= maxzoom ? { target, tile } : undefined;
   };
 }
 
@@ -85,36 +69,26 @@ type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean
  * (request id, log, helmet, compression, body parsers, authentication, a dozen routers) cost ten times
  * more than the cache lookup itself (measured: 2,800 cached tiles/s through Express, 28,000 responses/s
  * from bare node:http on the same machine). So the one request shape that dominates the traffic, a public
- * GET of a tile, is matched here and written with precomputed headers: the same security headers (copied
- * from the helmet configuration), request id, ETag/304, Cache-Control and Cache-Status as the Express
- * route in tiles.ts.
+ * GET of a tile, is matched here. It is checked by the same resolver as the Express route (tiles/tile-request.ts)
+ * and answered with what the same decision returns (tiles/tile-response.ts: status, ETag/304, Cache-Control,
+ * Cache-Status, Vary, body), plus the security headers of the helmet configuration and the request id:
+ * this file only adapts them to node:http.
  *
  * Everything else falls through to Express untouched (the function returns false): credentials (bearer or
  * session cookie), a client that does not accept gzip, unknown or non-public layers, bad coordinates, zooms
- * outside the layer. The Express route stays the full definition of tile behaviour, errors included; this
- * is a faster way of giving the answers it would give to the public. tests/integration/tile-front-door.test.ts
- * compares the two.
+ * outside the layer, so every error is Express's. tests/integration/tile-front-door.test.ts compares the two.
  */
 export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
   const recognise = tileRequestRecogniser(deps.registry);
   const security = securityHeaderPairs().flat();
-  const cacheControl = tileCacheControl(PUBLIC_PRINCIPAL, deps);
-
-  /** Headers every tile answer of the front door starts with. */
-  const fixedHead = [...security, 'Cache-Control', cacheControl, 'Vary', TILE_VARY];
 
   function send(request: IncomingMessage, response: ServerResponse, requestId: string, rendered: RenderedTile, outcome: TileCacheOutcome, started: number): void {
-    const status = tileStatus(rendered, request.headers['if-none-match']);
-    const head = fixedHead.concat('X-Request-Id', requestId, 'ETag', rendered.etag, 'Cache-Status', CACHE_STATUS[outcome]);
-    if (status !== 200) {
-      response.writeHead(status, head).end();
-    } else {
-      head.push('Content-Type', MVT_CONTENT_TYPE, 'Content-Encoding', 'gzip', 'Content-Length', String(rendered.gzipped.length));
-      response.writeHead(status, head).end(rendered.gzipped);
-    }
+    const ask = { principal: PUBLIC_PRINCIPAL, ifNoneMatch: request.headers['if-none-match'], acceptsGzip: true };
+    const answer = decideTileResponse(rendered, outcome, ask, deps);
+    response.writeHead(answer.status, security.concat('X-Request-Id', requestId, answer.headers)).end(answer.gzipped);
     // Successful tiles are logged at debug: a map view asks for dozens of them per pan.
     if (deps.logger.isLevelEnabled('debug')) {
-      deps.logger.debug({ requestId, method: request.method, url: request.url, status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'tile');
+      deps.logger.debug({ requestId, method: request.method, url: request.url, status: answer.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'tile');
     }
   }
 
@@ -132,9 +106,9 @@ export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
     ]).end(body);
   }
 
-  async function renderAndSend(request: IncomingMessage, response: ServerResponse, requestId: string, { target, tile }: RecognisedTileRequest, started: number): Promise<void> {
+  async function renderAndSend(request: IncomingMessage, response: ServerResponse, requestId: string, { layer, view, tile }: ResolvedTileRequest, started: number): Promise<void> {
     try {
-      const { tile: rendered, outcome } = await deps.tiles.getTile(target.layer, target.view, tile);
+      const { tile: rendered, outcome } = await deps.tiles.getTile(layer, view, tile);
       send(request, response, requestId, rendered, outcome, started);
     } catch (error) {
       sendProblem(request, response, requestId, error);
@@ -148,7 +122,7 @@ export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
     const incomingId = request.headers['x-request-id'];
     const requestId = requestIdFor(typeof incomingId === 'string' ? incomingId : undefined);
     // A cached tile is answered in this very call, without a promise.
-    const cached = deps.tiles.cachedTile(recognised.target.layer, recognised.target.view, recognised.tile);
+    const cached = deps.tiles.cachedTile(recognised.layer, recognised.view, recognised.tile);
     if (cached) send(request, response, requestId, cached, 'hit', started);
     else void renderAndSend(request, response, requestId, recognised, started);
     return true;

@@ -5,14 +5,13 @@ import { layerView } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { z } from 'zod';
 import type { ApiOperation } from '../http/api-operation.ts';
-import { NotFoundError } from '../http/errors.ts';
 import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
-import { parseTileCoordinates } from '../tiles/tile-coordinates.ts';
 import type { TileService } from '../tiles/tile-service.ts';
-import { CACHE_STATUS, MVT_CONTENT_TYPE, TILE_VARY, tileCacheControl, type TileCachePolicy, tileStatus } from './tile-responses.ts';
+import { decideTileResponse, MVT_CONTENT_TYPE, tileCacheControl, type TileCachePolicy } from '../tiles/tile-response.ts';
+import { createTileResolver } from '../tiles/tile-request.ts';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -51,6 +50,7 @@ function tileJson(registry: LayerRegistry, layer: LayerDefinition, principal: Pr
 
 export function createTileRouter(deps: TileRouteDeps): Router {
   const router = Router();
+  const resolve = createTileResolver(deps.registry);
 
   router.get('/tiles/:layer.json', (request: Request, response: Response) => {
     const layer = findReadableLayer(deps.registry, String(request.params.layer), request.principal);
@@ -60,30 +60,15 @@ export function createTileRouter(deps: TileRouteDeps): Router {
 
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (request: Request, response: Response) => {
     const { principal } = request;
-    const layer = findReadableLayer(deps.registry, String(request.params.layer), principal);
-    const tile = parseTileCoordinates(String(request.params.z), String(request.params.x), String(request.params.y));
-    if (tile.z < layer.tiles.minzoom || tile.z > layer.tiles.maxzoom) {
-      throw new NotFoundError('zoom-out-of-range', `Layer ${layer.id} has tiles from zoom ${layer.tiles.minzoom} to ${layer.tiles.maxzoom}`);
-    }
-    const { tile: rendered, outcome } = await deps.tiles.getTile(layer, layerView(principal, layer, deps.registry), tile);
-    response.set({
-      ETag: rendered.etag,
-      'Cache-Control': tileCacheControl(principal, deps),
-      'Cache-Status': CACHE_STATUS[outcome],
-      Vary: TILE_VARY,
-    });
-    const status = tileStatus(rendered, request.get('if-none-match'));
-    if (status !== 200) {
-      response.status(status).end();
-      return;
-    }
-    response.type(MVT_CONTENT_TYPE);
-    if (request.acceptsEncodings('gzip')) {
-      response.set('Content-Encoding', 'gzip').send(rendered.gzipped);
-    } else {
-      // Rare (browsers and MapLibre always accept gzip): unpacked off the event loop.
-      response.send(await gunzipAsync(rendered.gzipped));
-    }
+    const { layer, view, tile } = resolve(principal, String(request.params.layer), String(request.params.z), String(request.params.x), String(request.params.y));
+    const { tile: rendered, outcome } = await deps.tiles.getTile(layer, view, tile);
+    const ask = { principal, ifNoneMatch: request.get('if-none-match'), acceptsGzip: request.acceptsEncodings('gzip') === 'gzip' };
+    const answer = decideTileResponse(rendered, outcome, ask, deps);
+    response.status(answer.status);
+    for (let index = 0; index < answer.headers.length; index += 2) response.set(answer.headers[index]!, answer.headers[index + 1]!);
+    if (!answer.gzipped) response.end();
+    // Rare (browsers and MapLibre always accept gzip): unpacked off the event loop.
+    else response.end(answer.encoding === 'gzip' ? answer.gzipped : await gunzipAsync(answer.gzipped));
   });
 
   return router;
