@@ -1,6 +1,7 @@
 import type { CacheMemoryResult } from './cache-memory.ts';
 import type { FreshnessResult } from './edit-freshness.ts';
 import { formatMobilityReport, type MobilityReport } from './mobility-bench.ts';
+import type { BulkImportTiming } from './bulk-import.ts';
 import type { QueryLatencyRow } from './query-latency.ts';
 import type { RunStats } from './stats.ts';
 
@@ -85,6 +86,8 @@ export interface BenchReport {
   queries: QueryLatencyRow[];
   /** GTFS imports, journey planner and public archive (scripts/bench/mobility-bench.ts). */
   mobility?: MobilityReport;
+  /** 150,000 road segments in one INSERT, with every trigger and without them. */
+  bulkImport?: BulkImportTiming;
   targets: Target[];
 }
 
@@ -121,8 +124,9 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
   const lowSizes = report.sizes.filter((row) => row.zoom <= 12);
   const maxLowSize = Math.max(...lowSizes.map((row) => row.maxBytes));
   const worstSpeedup = Math.min(...report.lowZooms.map((row) => row.ungeneralisedP95Ms / row.p95Ms));
+  const minimal = findRow(report.throughput, MEASUREMENT_NAMES.minimal, 10);
   const targets: Target[] = [
-    { name: 'server overhead (cold / reference, 10 connections)', goal: '>= 0.95x', measured: `${fixed(ratio(cold, reference), 2)}x`, isMet: ratio(cold, reference) >= 0.95 },
+    { name: 'cold tiles vs the minimal Node server (10 connections)', goal: '>= 0.9x', measured: `${fixed(ratio(cold, minimal), 2)}x`, isMet: ratio(cold, minimal) >= 0.9 },
     { name: 'cold tiles vs the plain approach (10 connections)', goal: '>= 3x', measured: `${fixed(ratio(cold, plain), 2)}x`, isMet: ratio(cold, plain) >= 3 },
     { name: 'largest z10-z12 tile', goal: '<= 500 KB', measured: kilobytes(maxLowSize), isMet: maxLowSize <= 500 * 1024 },
     { name: 'z10-z12 p95, ungeneralised / generalised', goal: '>= 5x', measured: `${fixed(worstSpeedup, 1)}x`, isMet: worstSpeedup >= 5 },
@@ -131,8 +135,25 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
     { name: 'warm cache p99, 10 clients', goal: '< 5 ms', measured: `${fixed(warm?.stats.p99 ?? Number.NaN, 2)} ms`, isMet: (warm?.stats.p99 ?? Infinity) < 5 },
     { name: 'edit to fresh tile, median (two servers)', goal: '< 1 s', measured: `${fixed(report.freshness.medianMs, 0)} ms`, isMet: report.freshness.medianMs < 1000 },
     { name: 'server RSS with the cache at its budget', goal: '< 500 MB', measured: megabytes(report.memory.rssAtBudgetBytes), isMet: report.memory.rssAtBudgetBytes < 500 * 1024 * 1024 },
+    ...queryTargets(report.queries),
   ];
+  if (report.bulkImport) {
+    const slowdown = report.bulkImport.layerSeconds / report.bulkImport.plainSeconds;
+    targets.push({ name: `bulk import of ${report.bulkImport.rows} roads vs a plain insert`, goal: '<= 2x', measured: `${fixed(slowdown, 2)}x`, isMet: slowdown <= 2 });
+  }
   return targets;
+}
+
+/** Query goals: the slowest p95 of the queries whose names start with each prefix. */
+const QUERY_GOALS: readonly [prefix: string, goalMs: number][] = [['along', 50], ['stats', 50], ['locate', 10], ['nearby', 10]];
+
+function queryTargets(queries: readonly QueryLatencyRow[]): Target[] {
+  return QUERY_GOALS.flatMap(([prefix, goalMs]) => {
+    const rows = queries.filter((row) => row.name.startsWith(prefix));
+    if (rows.length === 0) return [];
+    const p95 = Math.max(...rows.map((row) => row.p95Ms));
+    return [{ name: `${prefix} p95 (slowest of its queries)`, goal: `< ${goalMs} ms`, measured: `${fixed(p95, 1)} ms`, isMet: p95 < goalMs }];
+  });
 }
 
 function markdownTable(header: string[], rows: string[][]): string {
@@ -185,6 +206,8 @@ export function formatReport(report: BenchReport): string {
     `(tile statement timeout: ${report.tileStatementTimeoutMs} ms)`, '', sizes, '', lowZooms, tuning,
     `edit to fresh tile (${freshness.method}, ${freshness.samples} edits): median ${fixed(freshness.medianMs, 0)} ms, p95 ${fixed(freshness.p95Ms, 0)} ms, max ${fixed(freshness.maxMs, 0)} ms (the edit itself: median ${fixed(freshness.editMedianMs, 0)} ms)`,
     `memory: RSS ${megabytes(memory.rssBeforeBytes)} before filling, ${megabytes(memory.rssAtBudgetBytes)} with the cache at its ${megabytes(memory.budgetBytes)} budget (${memory.tilesFetched} tile requests, ${megabytes(memory.filledBytes)} charged)`,
-    queries, '', targets, '', httpCeiling(report), report.mobility ? formatMobilityReport(report.mobility) : '',
+    queries,
+    ...(report.bulkImport ? [`bulk import: ${report.bulkImport.rows} road segments in one INSERT ${fixed(report.bulkImport.layerSeconds)} s with every trigger, ${fixed(report.bulkImport.plainSeconds)} s without them`] : []),
+    '', targets, '', httpCeiling(report), report.mobility ? formatMobilityReport(report.mobility) : '',
   ].join('\n');
 }

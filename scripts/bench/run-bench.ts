@@ -10,7 +10,8 @@ import type { TileCoordinates } from '../../server/tiles/tile-coordinates.ts';
 import { TILE_SESSION_OPTIONS } from '../../server/tiles/tile-service.ts';
 import { benchAdminToken } from './bench-admin.ts';
 import type { BenchArgs } from './bench-args.ts';
-import { type BenchDatabase, defaultBenchDataDir, openBenchDatabase } from './bench-dataset.ts';
+import { BENCH_TARGETS, type BenchDatabase, defaultBenchDataDir, openBenchDatabase } from './bench-dataset.ts';
+import { measureBulkImport } from './bulk-import.ts';
 import { type BenchServer, startCasaServer, startPeerServer } from './bench-processes.ts';
 import { type BenchReport, evaluateTargets, MEASUREMENT_NAMES as NAMES, type LowZoomRow, type SizeRow, type ThroughputRow, type TuningRow, type ZoomTimeRow } from './bench-report.ts';
 import { measureCacheMemory } from './cache-memory.ts';
@@ -229,6 +230,8 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
     const memory = await measureCacheMemory(context.runner, memoryServer, registry, plan.memoryBudgetBytes, await adminToken(database.url));
     log(`measuring the query API (${plan.querySamples} samples per query)`);
     const queries = await measureQueryLatency(reader, await adminToken(database.url), plan.querySamples);
+    log(`timing a bulk import of ${BENCH_TARGETS.roadSegments} road segments (rolled back)`);
+    const bulkImport = await measureBulkImport(database.url, BENCH_TARGETS.roadSegments);
     const tuning = plan.isTuned ? await measureTuning(context) : [];
     const mobility = await runMobilityBench(adminUrlOf(database.url), database.url, args.isQuick, log);
     const perZoom = Object.fromEntries([...new Set(list.map((tile) => tile.z))].map((z) => [String(z), list.filter((tile) => tile.z === z).length]));
@@ -239,7 +242,7 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
       dataset: { counts: database.counts, wasBuilt: database.wasBuilt, buildSeconds: database.buildSeconds },
       tileList: { count: list.length, perZoom, layer: context.layer.id },
       throughput: rows, sizes, lowZooms, zoomTimes: zoomTimes(context, byName), tileStatementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS,
-      freshness, memory, tuning, queries, mobility,
+      freshness, memory, tuning, queries, mobility, bulkImport,
     };
     return { ...report, targets: evaluateTargets(report) };
   } finally {

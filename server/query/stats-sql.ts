@@ -20,39 +20,50 @@ export function measureAlias(name: string, bucket?: string): string {
   return bucket === undefined ? `m:${name}` : `m:${name}:${bucket}`;
 }
 
-/** One measure's aggregates, named by measureAlias; enum values are bound. */
-function measureColumns(layer: LayerDefinition, name: string, measure: StatisticMeasure, params: SqlParams, today: string): string[] {
+/**
+ * One measure as partial aggregates per stored area (summable), and as its final expression per area of
+ * the requested level over the sums. Enum values and numbers are bound.
+ */
+function measureParts(layer: LayerDefinition, name: string, measure: StatisticMeasure, params: SqlParams, today: string): { partials: string[]; finals: string[] } {
   const column = (property: string) => `t.${ident(layer.properties[property]!.column)}`;
-  if (measure.kind === 'average') return [`avg(${column(measure.property)})::double precision AS ${ident(measureAlias(name))}`];
+  const alias = (suffix: string) => ident(`${measureAlias(name)}:${suffix}`);
+  if (measure.kind === 'average') {
+    return {
+      partials: [`sum(${column(measure.property)})::double precision AS ${alias('sum')}`, `count(${column(measure.property)}) AS ${alias('n')}`],
+      finals: [`sum(g.${alias('sum')}) / nullif(sum(g.${alias('n')}), 0) AS ${ident(measureAlias(name))}`],
+    };
+  }
   const matches = `${column(measure.property)} = ANY (${params.add(measure.values)}::text[])`;
   if (measure.kind === 'share') {
-    return [`(count(*) FILTER (WHERE ${matches}))::double precision / nullif(count(*), 0) AS ${ident(measureAlias(name))}`];
+    return {
+      partials: [`count(*) FILTER (WHERE ${matches}) AS ${alias('k')}`],
+      finals: [`sum(g.${alias('k')})::double precision / nullif(sum(g.count), 0) AS ${ident(measureAlias(name))}`],
+    };
   }
   if (measure.kind === 'dueWithin') {
     const due = `${column(measure.dateProperty)} BETWEEN ${today} AND ${today} + ${params.add(measure.days, 'integer')}`;
-    return [`(count(*) FILTER (WHERE ${matches} AND ${due}))::integer AS ${ident(measureAlias(name))}`];
+    return {
+      partials: [`count(*) FILTER (WHERE ${matches} AND ${due}) AS ${ident(measureAlias(name))}`],
+      finals: [`coalesce(sum(g.${ident(measureAlias(name))}), 0)::integer AS ${ident(measureAlias(name))}`],
+    };
   }
   const age = `(${today} - ${column(measure.dateProperty)})`;
-  return Object.entries(measure.buckets).map(([bucket, [from, to]]) => {
+  const buckets = Object.entries(measure.buckets).map(([bucket, [from, to]]) => {
     const range = to === null ? `${age} >= ${params.add(from, 'integer')}` : `${age} BETWEEN ${params.add(from, 'integer')} AND ${params.add(to, 'integer')}`;
-    return `(count(*) FILTER (WHERE ${matches} AND ${range}))::integer AS ${ident(measureAlias(name, bucket))}`;
+    return { alias: ident(measureAlias(name, bucket)), range };
   });
-}
-
-/** The measure columns of the outer SELECT: counts of areas without features are 0, averages null. */
-function outerMeasureColumns(layer: LayerDefinition): string[] {
-  return Object.entries(layer.statistics ?? {}).flatMap(([name, measure]) => {
-    const aliases = measure.kind === 'ageBuckets' ? Object.keys(measure.buckets).map((bucket) => measureAlias(name, bucket)) : [measureAlias(name)];
-    const isCount = measure.kind === 'ageBuckets' || measure.kind === 'dueWithin';
-    return aliases.map((alias) => (isCount ? `coalesce(c.${ident(alias)}, 0) AS ${ident(alias)}` : `c.${ident(alias)}`));
-  });
+  return {
+    partials: buckets.map(({ alias: bucketAlias, range }) => `count(*) FILTER (WHERE ${matches} AND ${range}) AS ${bucketAlias}`),
+    finals: buckets.map(({ alias: bucketAlias }) => `coalesce(sum(g.${bucketAlias}), 0)::integer AS ${bucketAlias}`),
+  };
 }
 
 /**
  * Counts per admin area of level `by`, each feature counted once, in the area its stored `area_id` names
  * (the most specific area holding its representative point; a préfecture counts its arrondissements'
- * features through their parent). One GROUP BY over the layer's rows, no spatial join. The layer's
- * declared statistics (registry `statistics`) are added per area. Pure: inputs -> text and values.
+ * features through their parent). The layer's rows are grouped by that id alone (no spatial join, no join
+ * per row), then the few groups are summed into the areas of the level asked for. The layer's declared
+ * statistics (registry `statistics`) are computed the same way. Pure: inputs -> text and values.
  */
 export function buildStatsQuery(areas: LayerDefinition, layer: LayerDefinition, view: LayerView, query: StatsQuery): BuiltQuery {
   const params = new SqlParams();
@@ -63,22 +74,23 @@ export function buildStatsQuery(areas: LayerDefinition, layer: LayerDefinition, 
   if (view.areaIds) conditions.push(areaFilterCondition(areas, `t.${ident(layer.geometry.column)}`, params.add(view.areaIds)));
   const today = query.today ? params.add(query.today, 'date') : 'current_date';
   const by = params.add(query.by, 'text');
-  const measures = Object.entries(layer.statistics ?? {}).flatMap(([name, measure]) => measureColumns(layer, name, measure, params, today));
+  const parts = Object.entries(layer.statistics ?? {}).map(([name, measure]) => measureParts(layer, name, measure, params, today));
   const areaTable = ident(areas.table.schema, areas.table.name);
   const area = (name: string) => ident(areas.properties[name]!.column);
   const areaId = ident(areas.idColumn);
+  const list = (items: string[], indent: string) => items.map((item) => `,\n${indent}${item}`).join('');
   const text = `SELECT a.${areaId} AS id, a.${area('code')} AS code, a.${area('name_fr')} AS name_fr, a.${area('name_ar')} AS name_ar,
-       coalesce(c.count, 0) AS count${outerMeasureColumns(layer).map((column) => `,\n       ${column}`).join('')}
+       coalesce(sum(g.count), 0)::integer AS count${list(parts.flatMap((part) => part.finals), '       ')}
   FROM ${areaTable} AS a
+  LEFT JOIN ${areaTable} AS f ON (CASE WHEN f.${area('level')} = ${by} THEN f.${areaId} ELSE f.${area('parent_id')} END) = a.${areaId}
   LEFT JOIN (
-    SELECT CASE WHEN f.${area('level')} = ${by} THEN f.${areaId} ELSE f.${area('parent_id')} END AS area_id,
-           count(*)::integer AS count${measures.map((column) => `,\n           ${column}`).join('')}
+    SELECT t.${ident(layer.areaColumn)} AS area_id, count(*) AS count${list(parts.flatMap((part) => part.partials), '           ')}
       FROM ${ident(layer.table.schema, layer.table.name)} AS t
-      JOIN ${areaTable} AS f ON f.${areaId} = t.${ident(layer.areaColumn)}
      WHERE ${conditions.length > 0 ? conditions.join('\n       AND ') : 'true'}
      GROUP BY 1
-  ) AS c ON c.area_id = a.${areaId}
+  ) AS g ON g.area_id = f.${areaId}
  WHERE a.${area('level')} = ${by}
+ GROUP BY a.${areaId}
  ORDER BY a.${area('code')}`;
   return { text, values: params.values };
 }

@@ -16,11 +16,18 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
    LIMIT 1
 $$;
 
--- BEFORE INSERT OR UPDATE OF geom trigger of every located layer (its geometry column is `geom`).
+-- BEFORE INSERT OR UPDATE OF geom trigger of every located layer (its geometry column is `geom`). The
+-- lookup is admin_area_at's, written inline so that PL/pgSQL keeps one cached plan for it (a bulk import
+-- runs it once per row).
 CREATE FUNCTION feature_area_assign() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  point geometry := ST_PointOnSurface(NEW.geom);
 BEGIN
-  NEW.area_id := admin_area_at(ST_PointOnSurface(NEW.geom));
+  NEW.area_id := (SELECT a.id FROM admin_areas AS a
+                   WHERE a.geom && point AND ST_Intersects(a.geom, point)
+                   ORDER BY a.parent_id IS NULL, a.id
+                   LIMIT 1);
   RETURN NEW;
 END;
 $$;
