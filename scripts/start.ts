@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../server/config.ts';
-import { main } from '../server/index.ts';
+import { loadConfig, PROJECT_ROOT } from '../server/config.ts';
+import { openDatabase } from '../server/db/open-database.ts';
+import { createLogger, serve } from '../server/index.ts';
+import { loadSampleDataOnce } from '../server/seed-sample-data.ts';
 
 /**
- * `npm start`: builds the client when its sources are newer than the last build, then runs the server
- * (which starts the embedded PostGIS and loads the sample data on first run).
+ * `npm start`, everything a newcomer needs in one command: builds the client when its sources are newer
+ * than the last build, starts the embedded PostGIS (installing it when missing), applies the migrations,
+ * loads the sample data into an empty database (SAMPLE_DATA=auto), then serves. Production runs
+ * `npm run db:migrate` once and `npm run serve` (server/production.ts), which does none of this.
  */
 function newestModification(path: string): number {
   const stats = statSync(path);
@@ -29,7 +33,16 @@ function buildClientIfStale(): void {
 
 try {
   buildClientIfStale();
-  await main();
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const database = await openDatabase(config, (message) => logger.info(message));
+  try {
+    if (config.SAMPLE_DATA === 'auto' && (await loadSampleDataOnce(database.pool))) logger.info('loaded the Casablanca sample data');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  await serve(database, config, logger);
 } catch (error) {
   console.error(`casa-sig could not start: ${(error as Error).message}`);
   process.exit(1);

@@ -25,10 +25,10 @@ function embeddedDataDir(config: Config, log: (message: string) => void): string
 }
 
 /**
- * Connects to DATABASE_URL, or starts the embedded cluster, then checks PostGIS and applies pending
- * migrations. Every entry point (server, importer, scripts) opens the database through here.
+ * Connects to DATABASE_URL (the production server) or, when it is unset, starts the embedded cluster (which
+ * may install PostGIS from Debian's packages, for a newcomer's machine), and checks PostGIS. Migrates nothing.
  */
-export async function openDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
+export async function connectDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
   const cluster = config.DATABASE_URL
     ? undefined
     : await startEmbeddedCluster({
@@ -50,11 +50,25 @@ export async function openDatabase(config: Config, log: (message: string) => voi
   };
   try {
     await assertPostgisAvailable(pool);
-    const applied = await applyMigrations(pool);
-    for (const name of applied) log(`applied migration ${name}`);
   } catch (error) {
     await close();
     throw error;
   }
   return { pool, isEmbedded: cluster !== undefined, close };
+}
+
+/**
+ * connectDatabase, then the pending migrations applied: what `npm start`, `npm run db:migrate` and the
+ * administrative scripts use.
+ */
+export async function openDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
+  const database = await connectDatabase(config, log);
+  try {
+    const applied = await applyMigrations(database.pool);
+    for (const name of applied) log(`applied migration ${name}`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
 }
