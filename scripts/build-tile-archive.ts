@@ -1,4 +1,4 @@
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { LayerRegistry } from '../server/layers/registry.ts';
 import { ARCHIVE_FILE_NAME } from '../server/routes/archives.ts';

@@ -18,20 +18,25 @@ const USAGE = `usage: npm run import:gtfs -- <feed.zip> [--approximate] [--dry-r
   --lang          language of the report (default fr)
   --max-issues    issues listed before the summary (default 30)`;
 
+/** node:util parseArgs over the command's options (throws on an unknown or malformed one). */
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      approximate: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      lang: { type: 'string', default: 'fr' },
+      'max-issues': { type: 'string', default: '30' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        approximate: { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        lang: { type: 'string', default: 'fr' },
-        'max-issues': { type: 'string', default: '30' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseOptions(argv);
   } catch (error) {
     console.error(`import:gtfs: ${(error as Error).message}\n\n${USAGE}`);
     return 2;

@@ -7,8 +7,8 @@ import { ensureChromium, ensurePostgis, ensurePostgresBinDir } from '../server/d
 
 /**
  * `npm test`: every test, on a fresh machine, with nothing installed by hand. Installs PostGIS and
- * Chromium from Debian's packages when missing (as root), typechecks, builds the client for the browser
- * tests, then runs the unit, integration and browser projects. Vitest's own summary line is not one CI
+ * Chromium from Debian's packages when missing (as root), typechecks, lints and checks for dead code,
+ * builds the client for the browser tests, then runs the unit, integration and browser projects. Vitest's own summary line is not one CI
  * tools read, so the run ends with a plain "N passed, N failed" line.
  */
 const log = (message: string) => console.log(`[test] ${message}`);
@@ -32,6 +32,11 @@ ensureChromium(log);
 
 if (run(bin('tsc'), ['-p', '.']) !== 0) {
   console.error('[test] typecheck failed');
+  process.exit(1);
+}
+// Lint (Biome, no `any`) and dead code (knip) over server/, scripts/ and tests/ (biome.json, knip.json).
+if (run(bin('biome'), ['lint', '--error-on-warnings']) !== 0 || run(bin('knip'), []) !== 0) {
+  console.error('[test] lint or dead-code check failed');
   process.exit(1);
 }
 if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0) {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { createPool } from '../../server/db/pool.ts';
 import type { LayerDefinition } from '../../server/layers/layer-definition.ts';
 import { tileForLonLat } from '../../server/tiles/tile-coordinates.ts';

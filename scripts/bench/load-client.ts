@@ -95,7 +95,10 @@ class Connection {
     if (end < 0 || !this.#waiter) return;
     const head = this.#buffer.subarray(0, end).toString('latin1');
     const status = Number(head.slice(9, 12));
-    if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) return this.#fail(new Error('chunked responses are not supported'));
+    if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
+      this.#fail(new Error('chunked responses are not supported'));
+      return;
+    }
     const length = status === 204 || status === 304 ? 0 : Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
     if (this.#buffer.length < end + 4 + length) return;
     this.#buffer = this.#buffer.subarray(end + 4 + length);

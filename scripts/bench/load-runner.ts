@@ -40,8 +40,14 @@ export function startLoadRunner(): LoadRunner {
           reject(new Error(`load job timed out after ${JOB_TIMEOUT_MS / 1000} s`));
         }, JOB_TIMEOUT_MS);
         pending.set(id, {
-          resolve: (result) => (clearTimeout(timer), resolve(result)),
-          reject: (error) => (clearTimeout(timer), reject(error)),
+          resolve: (result) => {
+            clearTimeout(timer);
+            resolve(result);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
         });
         child.send({ id, job });
       });

@@ -30,7 +30,19 @@ const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.is_disabled, u
   coalesce((SELECT json_agg(json_build_object('id', a.id, 'code', a.code, 'name_fr', a.name_fr, 'name_ar', a.name_ar) ORDER BY a.code)
               FROM user_areas ua JOIN admin_areas a ON a.id = ua.admin_area_id WHERE ua.user_id = u.id), '[]') AS areas`;
 
-function toAccount(row: Record<string, any>): UserAccount {
+/** A users row as USER_COLUMNS selects it. */
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string | null;
+  role: StaffRole;
+  is_disabled: boolean;
+  areas: UserArea[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toAccount(row: UserRow): UserAccount {
   return {
     id: row.id,
     username: row.username,

@@ -18,7 +18,19 @@ export interface ApiKeyRecord {
 
 const KEY_COLUMNS = 'prefix, module, description, scopes, created_at, expires_at, revoked_at, last_used_at';
 
-function toRecord(row: Record<string, any>): ApiKeyRecord {
+/** An api_keys row as KEY_COLUMNS selects it. */
+interface ApiKeyRow {
+  prefix: string;
+  module: string;
+  description: string | null;
+  scopes: string[];
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+function toRecord(row: ApiKeyRow): ApiKeyRecord {
   const iso = (value: Date | null) => (value ? value.toISOString() : null);
   return {
     prefix: row.prefix,

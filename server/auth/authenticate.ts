@@ -62,7 +62,7 @@ export function createAuthenticator(pool: pg.Pool) {
     const cookie = readSessionCookie(request);
     if (cookie === undefined) return next();
     const principal = await resolveCredential(pool, cookie, request);
-    if (!principal || principal.kind !== 'user') {
+    if (principal?.kind !== 'user') {
       response.clearCookie(SESSION_COOKIE, { path: '/' });
       return next();
     }

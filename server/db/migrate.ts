@@ -91,7 +91,7 @@ export async function assertPostgisAvailable(pool: pg.Pool): Promise<string> {
   );
   const row = result.rows[0];
   const version = row?.installed_version ?? row?.default_version ?? null;
-  if (!version || !version.startsWith('3.')) {
+  if (!version?.startsWith('3.')) {
     throw new MigrationError(
       version
         ? `The database server has PostGIS ${version}; casa-sig needs PostGIS 3.x`

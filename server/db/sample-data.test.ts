@@ -193,7 +193,7 @@ describe('the sample dataset', () => {
         latest.set(inspection.establishment_index, { on: inspection.inspected_on, grade: inspection.grade });
       }
     }
-    dataset.establishments.forEach((establishment, index) => expect(establishment.latest_grade).toBe(latest.get(index)?.grade ?? null));
+    for (const [index, establishment] of dataset.establishments.entries()) expect(establishment.latest_grade).toBe(latest.get(index)?.grade ?? null);
     expect(new Set(dataset.establishments.map((establishment) => establishment.category)).size).toBe(12);
   });
 

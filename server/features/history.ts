@@ -69,7 +69,20 @@ export interface HistoryEntry {
   warnings: FeatureIssue[];
 }
 
-function toEntry(row: Record<string, any>): HistoryEntry {
+/** A feature_history row (seq is a bigint, read as text). */
+interface HistoryRow {
+  seq: string;
+  version: number;
+  operation: ChangeOperation;
+  author: string;
+  reason: string | null;
+  committed_at: Date;
+  before: StoredFeature | null;
+  after: StoredFeature | null;
+  warnings: FeatureIssue[];
+}
+
+function toEntry(row: HistoryRow): HistoryEntry {
   return {
     seq: Number(row.seq),
     version: row.version,

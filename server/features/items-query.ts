@@ -1,5 +1,5 @@
 import { BadRequestError } from '../http/errors.ts';
-import type { LayerDefinition, PropertyDefinition } from '../layers/layer-definition.ts';
+import type { PropertyDefinition } from '../layers/layer-definition.ts';
 import { isIsoDate, isIsoDateTime } from '../layers/property-validation.ts';
 import type { ItemsFilter } from './feature-sql.ts';
 
@@ -80,7 +80,6 @@ function parsePropertyValue(name: string, property: PropertyDefinition, text: st
  * above the maximum is lowered to it (OGC API - Features Part 1 asks for that rather than an error).
  */
 export function parseItemsRequest(
-  layer: LayerDefinition,
   filterable: readonly [string, PropertyDefinition][],
   query: Record<string, unknown>,
   limits: { defaultLimit: number; maxLimit: number },

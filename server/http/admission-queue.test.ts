@@ -5,7 +5,11 @@ import { AdmissionQueue, ServerBusyError } from './admission-queue.ts';
 function controllable(started: string[], name: string) {
   let finish!: () => void;
   const done = new Promise<string>((resolve) => (finish = () => resolve(name)));
-  return { task: () => (started.push(name), done), finish: () => finish() };
+  const task = () => {
+    started.push(name);
+    return done;
+  };
+  return { task, finish: () => finish() };
 }
 
 describe('AdmissionQueue', () => {

@@ -1,22 +1,22 @@
 import type { ApiOperation } from './api-operation.ts';
 import { z } from 'zod';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 function schemaText(schema: z.ZodType | undefined): string {
   if (!schema) return '';
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return `<pre>${escape(JSON.stringify(json, null, 2))}</pre>`;
+  return `<pre>${escapeHtml(JSON.stringify(json, null, 2))}</pre>`;
 }
 
 function operationSection(operation: ApiOperation): string {
   const responses = Object.entries(operation.responses)
-    .map(([status, description]) => `<tr><td>${status}</td><td>${escape(description)}</td></tr>`)
+    .map(([status, description]) => `<tr><td>${status}</td><td>${escapeHtml(description)}</td></tr>`)
     .join('');
-  return `<section class="operation" id="${escape(`${operation.method}-${operation.path}`)}">
-  <h3><span class="method ${operation.method}">${operation.method.toUpperCase()}</span> <code>${escape(operation.path)}</code></h3>
-  <p>${escape(operation.summary)}</p>
-  <p class="access">Access: ${escape(operation.access)}</p>
+  return `<section class="operation" id="${escapeHtml(`${operation.method}-${operation.path}`)}">
+  <h3><span class="method ${operation.method}">${operation.method.toUpperCase()}</span> <code>${escapeHtml(operation.path)}</code></h3>
+  <p>${escapeHtml(operation.summary)}</p>
+  <p class="access">Access: ${escapeHtml(operation.access)}</p>
   ${operation.params ? `<h4>Path parameters</h4>${schemaText(operation.params)}` : ''}
   ${operation.query ? `<h4>Query parameters</h4>${schemaText(operation.query)}` : ''}
   ${operation.body ? `<h4>Request body</h4>${schemaText(operation.body)}` : ''}
@@ -30,9 +30,9 @@ function operationSection(operation: ApiOperation): string {
  */
 export function renderApiReference(operations: readonly ApiOperation[]): string {
   const tags = [...new Set(operations.map((operation) => operation.tag))];
-  const toc = tags.map((tag) => `<li><a href="#tag-${escape(tag)}">${escape(tag)}</a></li>`).join('');
+  const toc = tags.map((tag) => `<li><a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a></li>`).join('');
   const body = tags
-    .map((tag) => `<h2 id="tag-${escape(tag)}">${escape(tag)}</h2>${operations.filter((operation) => operation.tag === tag).map(operationSection).join('\n')}`)
+    .map((tag) => `<h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${operations.filter((operation) => operation.tag === tag).map(operationSection).join('\n')}`)
     .join('\n');
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -30,25 +30,30 @@ export interface ImportCommand {
   maxIssues: number;
 }
 
+/** node:util parseArgs over the import command's options (throws on an unknown or malformed one). */
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      map: { type: 'string', multiple: true, default: [] },
+      set: { type: 'string', multiple: true, default: [] },
+      'map-value': { type: 'string', multiple: true, default: [] },
+      'ignore-unknown': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'fr' },
+      'max-issues': { type: 'string', default: '20' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
 /** Parses the command line; `error` is a one-line reason to print with the usage. */
 export function parseImportArgs(argv: readonly string[]): { command?: ImportCommand; isHelp?: boolean; error?: string } {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        map: { type: 'string', multiple: true, default: [] },
-        set: { type: 'string', multiple: true, default: [] },
-        'map-value': { type: 'string', multiple: true, default: [] },
-        'ignore-unknown': { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'fr' },
-        'max-issues': { type: 'string', default: '20' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseOptions(argv);
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -96,7 +101,8 @@ function parseValueMaps(items: readonly string[]): Record<string, Record<string,
     const equals = item.lastIndexOf('=');
     if (colon <= 0 || equals <= colon) throw new Error(`--map-value ${item}: expected property:from=to`);
     const property = item.slice(0, colon);
-    const map = (maps[property] ??= {});
+    maps[property] ??= {};
+    const map = maps[property];
     map[item.slice(colon + 1, equals)] = item.slice(equals + 1);
   }
   return maps;

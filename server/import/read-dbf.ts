@@ -77,6 +77,7 @@ export function readDbf(bytes: Uint8Array, encoding: string): DbfTable {
 
 /** One field's text as a value; blanks (and dBASE's '?' logical, '*' overflowed numbers) are null. */
 export function parseField(type: string, text: string): string | number | boolean | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dBase pads text fields with NUL bytes
   const value = text.replace(/\u0000+$/, '').trim();
   if (value === '') return null;
   switch (type) {

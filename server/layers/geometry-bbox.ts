@@ -18,17 +18,17 @@ function visit(geometry: Geometry, box: Bbox): void {
       return;
     case 'MultiPoint':
     case 'LineString':
-      geometry.coordinates.forEach((position) => extend(box, position));
+      for (const position of geometry.coordinates) extend(box, position);
       return;
     case 'MultiLineString':
     case 'Polygon':
-      geometry.coordinates.forEach((line) => line.forEach((position) => extend(box, position)));
+      for (const position of geometry.coordinates.flat()) extend(box, position);
       return;
     case 'MultiPolygon':
-      geometry.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach((position) => extend(box, position))));
+      for (const position of geometry.coordinates.flat(2)) extend(box, position);
       return;
     case 'GeometryCollection':
-      geometry.geometries.forEach((part) => visit(part, box));
+      for (const part of geometry.geometries) visit(part, box);
   }
 }
 

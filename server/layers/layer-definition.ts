@@ -6,7 +6,6 @@
 
 /** Who is asking. `public` is a caller without an account. */
 export type Role = 'public' | 'planner' | 'inspector' | 'admin';
-export const ROLES: readonly Role[] = ['public', 'planner', 'inspector', 'admin'];
 
 /** Text shown to people, in the three interface languages. French and Arabic are never optional. */
 export interface Labels {

@@ -110,11 +110,13 @@ export function buildTimetable(input: TimetableInput, walking: WalkingNetwork | 
   const services = new ServiceCalendar(input.services);
   const patterns = buildPatterns(input, stopIndex, routeIndex, services);
   const stopPatterns = input.stops.map(() => [] as { pattern: number; position: number }[]);
-  for (const pattern of patterns) pattern.stops.forEach((stop, position) => stopPatterns[stop]!.push({ pattern: pattern.index, position }));
+  for (const pattern of patterns) {
+    for (const [position, stop] of pattern.stops.entries()) stopPatterns[stop]!.push({ pattern: pattern.index, position });
+  }
   assignStopModes(input, patterns);
   const projection = new LocalProjection(input.stops[0]?.position[1] ?? 33.6);
   const stopGrid = new CellGrid<number>(STOP_GRID_METRES);
-  input.stops.forEach((stop, index) => stopGrid.add(index, projection.x(stop.position[0]), projection.y(stop.position[1])));
+  for (const [index, stop] of input.stops.entries()) stopGrid.add(index, projection.x(stop.position[0]), projection.y(stop.position[1]));
   const changeSeconds = new Int32Array(input.stops.length).fill(DEFAULT_CHANGE_SECONDS);
   const timetable: Timetable = {
     version: input.version,

@@ -36,7 +36,9 @@ function reversePattern(pattern: Pattern): Pattern {
 export function reverseTimetable(forward: Timetable): Timetable {
   const patterns = forward.patterns.map(reversePattern);
   const stopPatterns = forward.stops.map(() => [] as { pattern: number; position: number }[]);
-  for (const pattern of patterns) pattern.stops.forEach((stop, position) => stopPatterns[stop]!.push({ pattern: pattern.index, position }));
+  for (const pattern of patterns) {
+    for (const [position, stop] of pattern.stops.entries()) stopPatterns[stop]!.push({ pattern: pattern.index, position });
+  }
   const footpaths: Footpath[][] = forward.stops.map(() => []);
   forward.footpaths.forEach((paths, from) => {
     for (const path of paths) footpaths[path.to]!.push({ ...path, to: from });

@@ -18,6 +18,7 @@ export interface TransitFeatures {
 }
 
 type Position = [number, number];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced in names taken from a feed
 const clip = (text: string, length: number) => text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, length);
 
 /**

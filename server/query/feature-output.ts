@@ -1,5 +1,4 @@
 import type { LayerView } from '../auth/policy.ts';
-import type { PropertyDefinition } from '../layers/layer-definition.ts';
 import { ident } from '../db/sql.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 
@@ -22,5 +21,3 @@ function checkedName(name: string): string {
 export function toResultFeature(layer: LayerDefinition, row: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return { type: 'Feature' as const, id: Number(row.id), layer: layer.id, geometry: row.geometry, properties: row.properties, ...extra };
 }
-
-export type VisibleProperties = [string, PropertyDefinition][];

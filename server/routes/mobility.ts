@@ -14,6 +14,7 @@ import { assertInRegion } from '../query/query-parameters.ts';
 /** A feed identifier in a path: GTFS ids are free text, bounded here to what a URL reasonably holds. */
 function feedIdOf(value: unknown): string {
   const id = String(value);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (id.length === 0 || id.length > 200 || /[\u0000-\u001f\u007f]/.test(id)) {
     throw new BadRequestError('invalid-id', 'The id must hold 1 to 200 characters and no control characters');
   }

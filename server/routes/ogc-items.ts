@@ -79,7 +79,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     const layer = layerOf(request);
     const view = layerView(request.principal, layer, registry);
     const filterable = view.properties.filter(([, property]) => property.filterable);
-    const parsed = parseItemsRequest(layer, filterable, request.query as Record<string, unknown>, {
+    const parsed = parseItemsRequest(filterable, request.query as Record<string, unknown>, {
       defaultLimit: config.FEATURES_DEFAULT_LIMIT,
       maxLimit: config.FEATURES_MAX_LIMIT,
     });

@@ -19,6 +19,7 @@ export const searchQuery = z
       .trim()
       .min(1, 'q must hold 1 to 100 characters')
       .max(100, 'q must hold 1 to 100 characters')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
       .regex(/^[^\u0000-\u001f\u007f]*$/, 'q must not hold control characters')
       .describe('What to look for, in French or Arabic: a name, part of a name, a stop or line code, a permit reference'),
     layers: z

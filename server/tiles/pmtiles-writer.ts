@@ -119,7 +119,7 @@ export function writePmtiles(tiles: Iterable<ArchiveTile>, options: ArchiveOptio
     HEADER_LENGTH, root.length, metadataOffset, metadata.length, leavesOffset, leaves.length, tileDataOffset,
     tileDataLength, addressedTiles, entries.length, blobs.length,
   ];
-  uint64s.forEach((value, i) => header.writeBigUInt64LE(BigInt(value), 8 + 8 * i));
+  for (const [i, value] of uint64s.entries()) header.writeBigUInt64LE(BigInt(value), 8 + 8 * i);
   header.writeUInt8(1, 96); // clustered
   header.writeUInt8(COMPRESSION_GZIP, 97);
   header.writeUInt8(options.tileCompression === 'gzip' ? COMPRESSION_GZIP : COMPRESSION_NONE, 98);
@@ -127,7 +127,7 @@ export function writePmtiles(tiles: Iterable<ArchiveTile>, options: ArchiveOptio
   header.writeUInt8(minZoom, 100);
   header.writeUInt8(maxZoom, 101);
   const [west, south, east, north] = options.bounds;
-  [west, south, east, north].forEach((degrees, i) => header.writeInt32LE(toE7(degrees), 102 + 4 * i));
+  for (const [i, degrees] of [west, south, east, north].entries()) header.writeInt32LE(toE7(degrees), 102 + 4 * i);
   const [centerLon, centerLat, centerZoom] = options.center;
   header.writeUInt8(centerZoom, 118);
   header.writeInt32LE(toE7(centerLon), 119);

@@ -142,11 +142,20 @@ export class TileCache {
 
   #slot(key: Pick<Entry, 'layer' | 'z' | 'x' | 'y'>, isCreated: boolean): string[] | undefined {
     let zooms = this.#byTile.get(key.layer);
-    if (!zooms && isCreated) this.#byTile.set(key.layer, (zooms = new Map()));
+    if (!zooms && isCreated) {
+      zooms = new Map();
+      this.#byTile.set(key.layer, zooms);
+    }
     let tiles = zooms?.get(key.z);
-    if (zooms && !tiles && isCreated) zooms.set(key.z, (tiles = new Map()));
+    if (zooms && !tiles && isCreated) {
+      tiles = new Map();
+      zooms.set(key.z, tiles);
+    }
     let ids = tiles?.get(`${key.x}/${key.y}`);
-    if (tiles && !ids && isCreated) tiles.set(`${key.x}/${key.y}`, (ids = []));
+    if (tiles && !ids && isCreated) {
+      ids = [];
+      tiles.set(`${key.x}/${key.y}`, ids);
+    }
     return ids;
   }
 

@@ -28,7 +28,10 @@ export function createTileResolver(registry: LayerRegistry): (principal: Princip
     }
     if (principal.kind !== 'public') return { layer, view: layerView(principal, layer, registry), tile };
     let view = publicViews.get(layer.id);
-    if (!view) publicViews.set(layer.id, (view = layerView(principal, layer, registry)));
+    if (!view) {
+      view = layerView(principal, layer, registry);
+      publicViews.set(layer.id, view);
+    }
     return { layer, view, tile };
   };
 }

@@ -79,7 +79,7 @@ function generalisedSource(layer: LayerDefinition, z: string, params: SqlParams)
  * exactly one tile of a zoom): the centre of the largest circle inside the area (its pole of inaccessibility),
  * where a name reads as belonging to the area, unlike a centroid that can fall outside a bent area.
  */
-function labelPointsQuery(layer: LayerDefinition, view: LayerView, params: SqlParams, areaCondition: string[]): string {
+function labelPointsQuery(layer: LayerDefinition, view: LayerView, areaCondition: string[]): string {
   const projected = `t.${ident(layer.tiles.projectedColumn)}`;
   const { extent } = layer.tiles;
   const selected = [
@@ -126,7 +126,7 @@ export function buildTileQuery(layer: LayerDefinition, view: LayerView, tile: Ti
     ...attributeExpressions(view),
   ];
   const featuresMvt = `ST_AsMVT(features.*, ${params.add(layer.id, 'text')}, ${Number(extent)}, 'mvt_geom', 'mvt_id')`;
-  const labels = hasLabelPoints(layer) ? labelPointsQuery(layer, view, params, areaCondition) : null;
+  const labels = hasLabelPoints(layer) ? labelPointsQuery(layer, view, areaCondition) : null;
   const text = [
     'WITH bounds AS (',
     `  SELECT ST_TileEnvelope(${z}, ${x}, ${y}) AS tile,`,

@@ -29,13 +29,35 @@ export interface DeliveryEntry {
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-function stateOf(row: Record<string, any>): DeliveryState {
+/** A webhook_deliveries row joined to its change, as the log selects it (bigints read as text). */
+interface DeliveryRow {
+  id: string;
+  webhook_id: string;
+  seq: string;
+  layer: string;
+  feature_id: string;
+  version: number;
+  operation: string;
+  committed_at: Date;
+  created_at: Date;
+  attempts: number;
+  is_leased: boolean;
+  last_attempt_at: Date | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_response_excerpt: string | null;
+  last_duration_ms: number | null;
+  next_attempt_at: Date;
+  delivered_at: Date | null;
+}
+
+function stateOf(row: DeliveryRow): DeliveryState {
   if (row.delivered_at) return 'delivered';
   if (row.is_leased) return 'sending';
   return row.attempts > 0 ? 'retrying' : 'queued';
 }
 
-function toEntry(row: Record<string, any>): DeliveryEntry {
+function toEntry(row: DeliveryRow): DeliveryEntry {
   return {
     id: Number(row.id),
     idempotencyKey: `${row.webhook_id}:${row.seq}`,

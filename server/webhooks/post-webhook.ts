@@ -27,6 +27,7 @@ export interface PostOptions {
 
 function toExcerpt(chunks: Buffer[]): string | null {
   if (chunks.length === 0) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are stripped from what the log shows
   const text = Buffer.concat(chunks).toString('utf8').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   return text.slice(0, EXCERPT_CHARACTERS) || null;
 }

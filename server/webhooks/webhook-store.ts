@@ -40,7 +40,26 @@ const RECORD_COLUMNS = `w.id, w.url, w.layers, w.description, w.is_enabled, w.cr
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-function toRecord(row: Record<string, any>): WebhookRecord {
+/** A webhooks row with its backlog, as RECORD_COLUMNS selects it (bigints and counts read as text). */
+interface WebhookRow {
+  id: string;
+  url: string;
+  layers: string[];
+  description: string | null;
+  is_enabled: boolean;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  secret_rotated_at: Date;
+  previous_secret_expires_at: Date | null;
+  cursor: string;
+  pending: string;
+  failing: string;
+  oldest_pending_at: Date | null;
+  last_delivered_at: Date | null;
+}
+
+function toRecord(row: WebhookRow): WebhookRecord {
   return {
     id: Number(row.id),
     url: row.url,

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
 
@@ -7,7 +6,3 @@ import { PROJECT_ROOT } from '../../server/config.ts';
  * only, never copied into the repository. Tests that read it skip with a message when it is absent.
  */
 export const SHARED_DATA_DIR = join(PROJECT_ROOT, '..', 'shared', 'data', 'casablanca');
-
-export function hasSharedData(file: string): boolean {
-  return existsSync(join(SHARED_DATA_DIR, file));
-}

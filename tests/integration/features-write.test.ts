@@ -124,7 +124,7 @@ describe('optimistic locking and bad input change nothing', () => {
     ['width out of range', { properties: { width_m: 500 } }, '/properties/width_m', 'above-maximum'],
   ])('422 for %s, with a pointer, a code and three languages', async (_name, change, pointer, code) => {
     const before = await counts('road_segments');
-    const body = validFeature('road_segments', ++seed) as Record<string, any>;
+    const body = validFeature('road_segments', ++seed);
     const invalid = { ...body, ...(change.geometry ? { geometry: change.geometry } : {}), properties: { ...body.properties, ...(change.properties ?? {}) } };
     const response = await send('POST', itemsUrl('road_segments'), admin, invalid);
     const problem = await response.json();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layerView } from '../../server/auth/policy.ts';
-import { type UserPrincipal } from '../../server/auth/principal.ts';
+import type { UserPrincipal } from '../../server/auth/principal.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { tileForLonLat } from '../../server/tiles/tile-coordinates.ts';
 import { renderTile } from '../../server/tiles/tile-renderer.ts';
