@@ -157,12 +157,17 @@ export function connectionOf(serverPool: pg.Pool): pg.ClientConfig {
 }
 
 /**
- * Session settings of tile connections: no parallel workers. Measured on the benchmark dataset: PostGIS's
- * high function costs make the planner choose parallel sequential scans even for small z16 tiles (the 198
- * z16 tiles of the list took 2.3 s with parallel workers, 0.25 s without), and parallel aggregation makes
- * the order of features, hence the bytes and the ETag of a tile, vary from one render to the next.
+ * Session settings of tile connections, measured on the benchmark dataset:
+ * - no parallel workers: PostGIS's high function costs make the planner choose parallel sequential scans
+ *   even for small z16 tiles (the 198 z16 tiles of the list took 2.3 s with parallel workers, 0.25 s
+ *   without), and parallel aggregation makes the order of features, hence the bytes and the ETag of a
+ *   tile, vary from one render to the next;
+ * - random_page_cost 1.1 (default 4, a spinning disk's): a tile reads a few per cent of a table whose
+ *   pages are in memory, yet EXPLAIN (ANALYZE, BUFFERS) showed the dense z14 road tiles read by a
+ *   sequential scan of all 150,000 rows (37 of the 51 ms of the heaviest); with index scans the 63 z14
+ *   tiles of the list take 2.5 times less PostgreSQL time, z16 tiles are unchanged.
  */
-export const TILE_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
+export const TILE_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1';
 
 /**
  * The pool tiles render on: same database as the server's pool, its own size and statement timeout, so tiles

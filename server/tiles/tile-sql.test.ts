@@ -9,19 +9,18 @@ const permits = registry.find('permits')!;
 const stops = registry.find('transit_stops')!;
 
 describe('buildTileQuery', () => {
-  it('binds z/x/y, the margin and the tolerance, and names only registry columns', () => {
+  it('binds z/x/y and the margin, names only registry columns, and leaves z14 lines to ST_AsMVTGeom', () => {
     const query = buildTileQuery(registry.find('road_segments')!, layerView(PUBLIC_PRINCIPAL, registry.find('road_segments')!, registry), { z: 14, x: 7844, y: 6567 });
     expect(query.values.slice(0, 3)).toEqual([14, 7844, 6567]);
     expect(query.values[3]).toBeCloseTo(64 / 4096);
-    expect(query.values[4]).toBeCloseTo(0.597, 3); // one tile unit at z14, in metres
-    expect(query.values[5]).toBe('road_segments');
+    expect(query.values[4]).toBe('road_segments');
     expect(query.text).toMatchInlineSnapshot(`
       "WITH bounds AS (
         SELECT ST_TileEnvelope($1::integer, $2::integer, $3::integer) AS tile,
                ST_TileEnvelope($1::integer, $2::integer, $3::integer, margin => $4::double precision) AS search
       ), features AS (
         SELECT t."id" AS mvt_id,
-               ST_AsMVTGeom(ST_Simplify(t."geom_3857", $5::double precision, true), bounds.tile, 4096, 64, true) AS mvt_geom,
+               ST_AsMVTGeom(t."geom_3857", bounds.tile, 4096, 64, true) AS mvt_geom,
                t."name_fr" AS "name_fr",
                t."name_ar" AS "name_ar",
                t."road_class" AS "road_class",
@@ -30,7 +29,7 @@ describe('buildTileQuery', () => {
         FROM "public"."road_segments" AS t, bounds
         WHERE t."geom_3857" && bounds.search
       )
-      SELECT ST_AsMVT(features.*, $6::text, 4096, 'mvt_geom', 'mvt_id') AS mvt FROM features"
+      SELECT ST_AsMVT(features.*, $5::text, 4096, 'mvt_geom', 'mvt_id') AS mvt FROM features"
     `);
   });
 
@@ -44,8 +43,8 @@ describe('buildTileQuery', () => {
     const inspector: UserPrincipal = { kind: 'user', role: 'inspector', userId: 1, username: 'i', sessionId: 1, areaIds: [7, 3] };
     const query = buildTileQuery(permits, layerView(inspector, permits, registry), { z: 15, x: 0, y: 0 });
     expect(query.text).toContain('t."applicant_name" AS "applicant_name"');
-    expect(query.text).toContain('AND EXISTS (SELECT 1 FROM "public"."admin_areas" AS area WHERE area."id" = ANY($6::bigint[])');
-    expect(query.values[5]).toEqual([7, 3]);
+    expect(query.text).toContain('AND EXISTS (SELECT 1 FROM "public"."admin_areas" AS area WHERE area."id" = ANY($5::bigint[])');
+    expect(query.values[4]).toEqual([7, 3]);
   });
 
   it('does not simplify points and flattens lists', () => {
@@ -108,6 +107,14 @@ describe('buildTileQuery', () => {
     expect(query.text).toContain('ST_Intersects(area."geom", t."geom")');
     expect(query.values).toContainEqual([4]);
     expect(query.text).toContain('t."applicant_name" AS "applicant_name"');
+  });
+
+  it('simplifies lines and polygons read from the table by one tile unit up to z13', () => {
+    const areas = registry.find('admin_areas')!;
+    const query = buildTileQuery(areas, layerView(PUBLIC_PRINCIPAL, areas, registry), { z: 12, x: 1958, y: 1641 });
+    expect(query.text).toContain('ST_AsMVTGeom(ST_Simplify(t."geom_3857", $5::double precision, true)');
+    expect(query.values[4]).toBeCloseTo(2.389, 3); // one tile unit at z12, in metres
+    expect(buildTileQuery(areas, layerView(PUBLIC_PRINCIPAL, areas, registry), { z: 14, x: 7844, y: 6567 }).text).not.toContain('ST_Simplify');
   });
 
   it('reads the layer table at any zoom when asked to (the ungeneralised reference)', () => {
