@@ -46,10 +46,13 @@ describe('npm run users', () => {
   });
 
   it('lists and disables users, and fails clearly on bad input', () => {
-    expect(runCli('users', ['disable', 'omar']).status).toBe(0);
+    // Users of its own, so that the test does not depend on the ones above.
+    expect(runCli('users', ['create', 'leila', '--role', 'inspector', '--areas', '06.141'], 'un mot de passe solide\n').status).toBe(0);
+    expect(runCli('users', ['create', 'yassine', '--role', 'planner'], 'un mot de passe solide\n').status).toBe(0);
+    expect(runCli('users', ['disable', 'yassine']).status).toBe(0);
     const list = runCli('users', ['list']);
-    expect(list.stdout).toMatch(/nadia\s+inspector\s+active\s+areas=06\.141/);
-    expect(list.stdout).toMatch(/omar\s+planner\s+disabled/);
+    expect(list.stdout).toMatch(/leila\s+inspector\s+active\s+areas=06\.141/);
+    expect(list.stdout).toMatch(/yassine\s+planner\s+disabled/);
     const bad = runCli('users', ['create', 'x', '--role', 'mayor']);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('usage:');

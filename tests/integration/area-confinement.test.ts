@@ -136,12 +136,18 @@ describe('an inspector assigned to one arrondissement', () => {
       method: 'POST', headers, body: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: HOME }, properties: { name_fr: 'Chez soi', category: 'cafe' } }),
     });
     expect(inside.status).toBe(201);
-    const moved = await fetch(`${server.url}/ogc/collections/establishments/items/${(await inside.json()).id}`, {
-      method: 'PATCH', headers: { ...headers, 'If-Match': inside.headers.get('etag')! }, body: JSON.stringify({ geometry: { type: 'Point', coordinates: OTHER } }),
-    });
-    expect(moved.status).toBe(403);
-    const count = await database.pool.query("SELECT count(*) FROM establishments WHERE name_fr = 'Ailleurs'");
-    expect(Number(count.rows[0].count)).toBe(0);
+    const created = (await inside.json()).id;
+    try {
+      const moved = await fetch(`${server.url}/ogc/collections/establishments/items/${created}`, {
+        method: 'PATCH', headers: { ...headers, 'If-Match': inside.headers.get('etag')! }, body: JSON.stringify({ geometry: { type: 'Point', coordinates: OTHER } }),
+      });
+      expect(moved.status).toBe(403);
+      const count = await database.pool.query("SELECT count(*) FROM establishments WHERE name_fr = 'Ailleurs'");
+      expect(Number(count.rows[0].count)).toBe(0);
+    } finally {
+      // The other tests count this arrondissement's establishments: leave none behind.
+      await database.pool.query('DELETE FROM establishments WHERE id = $1', [created]);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { layerView } from '../../server/auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
@@ -13,24 +14,35 @@ import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-
 const registry = new LayerRegistry();
 let database: ScratchDatabase;
 
+/** Each test works in a transaction of its own, rolled back after it: no test sees another's rows. */
+let db: pg.PoolClient;
+
 beforeAll(async () => {
   database = await createScratchDatabase();
 });
 afterAll(async () => {
   await database?.drop();
 });
+beforeEach(async () => {
+  db = await database.pool.connect();
+  await db.query('BEGIN');
+});
+afterEach(async () => {
+  await db.query('ROLLBACK');
+  db.release();
+});
 
 /** Feature ids in the public tile of the layer at zoom z around a point. */
 async function idsInTile(layerId: string, z: number, [lon, lat]: readonly [number, number] = CENTRE): Promise<number[]> {
   const layer = registry.find(layerId)!;
   const tile: TileCoordinates = tileForLonLat(lon, lat, z);
-  const rendered = await renderTile(database.pool, layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
+  const rendered = await renderTile(db, layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
   if (rendered.size === 0) return [];
   return (decodeTile(new Uint8Array(gunzipSync(rendered.gzipped)), tile)[layerId] ?? []).map((feature) => feature.id!).sort((a, b) => a - b);
 }
 
 async function insertRoad(roadClass: string, lengthDegrees: number, [lon, lat]: readonly [number, number] = CENTRE): Promise<number> {
-  const result = await database.pool.query<{ id: number }>(
+  const result = await db.query<{ id: number }>(
     `INSERT INTO road_segments (road_class, geom)
      VALUES ($1, ST_SetSRID(ST_MakeLine(ST_MakePoint($2::float8, $3::float8), ST_MakePoint($2::float8 + $4::float8, $3::float8)), 4326)) RETURNING id`,
     [roadClass, lon, lat, lengthDegrees],
@@ -42,7 +54,7 @@ async function insertPermit(reference: string, [lon, lat]: readonly [number, num
   const geometry = size === 0
     ? 'ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)'
     : 'ST_MakeEnvelope($2::float8, $3::float8, $2::float8 + $4::float8, $3::float8 + $4::float8, 4326)';
-  const result = await database.pool.query<{ id: number }>(
+  const result = await db.query<{ id: number }>(
     `INSERT INTO permits (reference, kind, status, submitted_on, applicant_name, geom)
      VALUES ($1, 'signage', 'submitted', '2026-09-01', 'X', ${geometry}) RETURNING id`,
     size === 0 ? [reference, lon, lat] : [reference, lon, lat, size],
@@ -51,7 +63,7 @@ async function insertPermit(reference: string, [lon, lat]: readonly [number, num
 }
 
 async function generalisedRows(): Promise<string[]> {
-  const result = await database.pool.query<{ row: string }>(
+  const result = await db.query<{ row: string }>(
     `SELECT concat_ws(' ', layer, zoom, feature_id, cell_x, cell_y, ST_AsText(geom)) AS row FROM tile_generalised ORDER BY 1`,
   );
   return result.rows.map((row) => row.row);
@@ -59,8 +71,8 @@ async function generalisedRows(): Promise<string[]> {
 
 describe('the generalised store', () => {
   it('covers exactly the zooms the tile query builder reads it for', async () => {
-    const roads = await database.pool.query<{ zoom: number }>('SELECT zoom FROM tile_road_rules ORDER BY zoom');
-    const points = await database.pool.query<{ layer: string; zoom: number }>('SELECT layer, zoom FROM tile_point_rules ORDER BY layer, zoom');
+    const roads = await db.query<{ zoom: number }>('SELECT zoom FROM tile_road_rules ORDER BY zoom');
+    const points = await db.query<{ layer: string; zoom: number }>('SELECT layer, zoom FROM tile_point_rules ORDER BY layer, zoom');
     const generalised = registry.layers.flatMap((layer) => {
       const zooms = generalisedZooms(layer);
       return zooms ? [[layer.id, zooms] as const] : [];
@@ -86,20 +98,20 @@ describe('the generalised store', () => {
     expect(await idsInTile('road_segments', 13)).toEqual([motorway, shortTrunk]);
     expect(await idsInTile('road_segments', 14)).toEqual([motorway, residential, shortTrunk]);
 
-    await database.pool.query("UPDATE road_segments SET road_class = 'motorway' WHERE id = $1", [residential]);
+    await db.query("UPDATE road_segments SET road_class = 'motorway' WHERE id = $1", [residential]);
     expect(await idsInTile('road_segments', 10)).toEqual([motorway, residential]);
-    await database.pool.query('UPDATE road_segments SET geom = ST_Translate(geom, 0.5, 0) WHERE id = $1', [residential]);
+    await db.query('UPDATE road_segments SET geom = ST_Translate(geom, 0.5, 0) WHERE id = $1', [residential]);
     expect(await idsInTile('road_segments', 10)).toEqual([motorway]);
-    await database.pool.query('DELETE FROM road_segments WHERE id = $1', [motorway]);
+    await db.query('DELETE FROM road_segments WHERE id = $1', [motorway]);
     expect(await idsInTile('road_segments', 10)).toEqual([]);
   });
 
   it('snaps roads to the zoom grid and simplifies them', async () => {
-    const id = (await database.pool.query<{ id: number }>(
+    const id = (await db.query<{ id: number }>(
       `INSERT INTO road_segments (road_class, geom) VALUES ('motorway', ST_SetSRID(ST_MakeLine(ARRAY[
          ST_MakePoint(-7.60, 33.55), ST_MakePoint(-7.59, 33.550002), ST_MakePoint(-7.58, 33.55)]), 4326)) RETURNING id`,
     )).rows[0]!.id;
-    const stored = await database.pool.query<{ zoom: number; points: number; isOnGrid: boolean }>(
+    const stored = await db.query<{ zoom: number; points: number; isOnGrid: boolean }>(
       `SELECT zoom, ST_NPoints(geom) AS points,
               ST_Equals(geom, ST_SnapToGrid(geom, -20037508.342789244, -20037508.342789244, tile_unit_metres(zoom), tile_unit_metres(zoom))) AS "isOnGrid"
          FROM tile_generalised WHERE layer = 'road_segments' AND feature_id = $1 ORDER BY zoom`,
@@ -118,48 +130,48 @@ describe('the generalised store', () => {
 
     const layer = registry.find('permits')!;
     const tile = tileForLonLat(place[0] + 0.02, place[1], 12);
-    const rendered = await renderTile(database.pool, layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
+    const rendered = await renderTile(db, layer, layerView(PUBLIC_PRINCIPAL, layer, registry), tile);
     const drawn = decodeTile(new Uint8Array(gunzipSync(rendered.gzipped)), tile).permits!.find((feature) => feature.id === footprint)!;
     expect(drawn.geometry.type).toBe('Point');
 
-    await database.pool.query('DELETE FROM permits WHERE id = $1', [first]);
+    await db.query('DELETE FROM permits WHERE id = $1', [first]);
     expect(await idsInTile('permits', 11, place)).toEqual([neighbour, footprint]);
   });
 
   it('moves inspections with their establishment at low zooms too', async () => {
-    const establishment = (await database.pool.query<{ id: number }>(
+    const establishment = (await db.query<{ id: number }>(
       "INSERT INTO establishments (name_fr, category, geom) VALUES ('Four', 'bakery', ST_SetSRID(ST_MakePoint(-7.55, 33.60), 4326)) RETURNING id",
     )).rows[0]!.id;
-    const inspection = (await database.pool.query<{ id: number }>(
+    const inspection = (await db.query<{ id: number }>(
       `INSERT INTO inspections (establishment_id, inspected_on, inspector_name, score, grade, outcome, geom)
        VALUES ($1, '2026-10-01', 'I', 90, 'A', 'compliant', ST_SetSRID(ST_MakePoint(0, 0), 4326)) RETURNING id`,
       [establishment],
     )).rows[0]!.id;
     const cellOf = async () =>
-      (await database.pool.query("SELECT ST_AsText(ST_Transform(geom, 4326)) AS place FROM tile_generalised WHERE layer = 'inspections' AND feature_id = $1 AND zoom = 12", [inspection])).rows[0]?.place;
+      (await db.query("SELECT ST_AsText(ST_Transform(geom, 4326)) AS place FROM tile_generalised WHERE layer = 'inspections' AND feature_id = $1 AND zoom = 12", [inspection])).rows[0]?.place;
     expect(await cellOf()).toMatch(/^POINT\(-7\.55/);
-    await database.pool.query('UPDATE establishments SET geom = ST_SetSRID(ST_MakePoint(-7.51, 33.61), 4326) WHERE id = $1', [establishment]);
+    await db.query('UPDATE establishments SET geom = ST_SetSRID(ST_MakePoint(-7.51, 33.61), 4326) WHERE id = $1', [establishment]);
     expect(await cellOf()).toMatch(/^POINT\(-7\.51/);
   });
 
   it('after many edits, equals a rebuild from scratch', async () => {
-    await database.pool.query(`
+    await db.query(`
       INSERT INTO road_segments (road_class, geom)
       SELECT (ARRAY['motorway','trunk','primary','secondary','tertiary','residential'])[1 + i % 6],
              ST_SetSRID(ST_MakeLine(ST_MakePoint(-7.7 + (i % 40) * 0.005, 33.5 + (i / 40) * 0.004),
                                     ST_MakePoint(-7.7 + (i % 40) * 0.005 + 0.0005 * (1 + i % 9), 33.5 + (i / 40) * 0.004)), 4326)
         FROM generate_series(1, 400) AS i`);
-    await database.pool.query(`
+    await db.query(`
       INSERT INTO permits (reference, kind, status, submitted_on, applicant_name, geom)
       SELECT 'BULK-2026-' || i, 'signage', 'submitted', '2026-01-01', 'X',
              ST_SetSRID(ST_MakePoint(-7.7 + (i % 30) * 0.0013, 33.5 + (i / 30) * 0.0011), 4326)
         FROM generate_series(1, 600) AS i`);
-    await database.pool.query("UPDATE road_segments SET road_class = 'primary', geom = ST_Translate(geom, 0.003, 0) WHERE id % 7 = 0");
-    await database.pool.query('UPDATE permits SET geom = ST_Translate(geom, 0.002, 0.001) WHERE id % 5 = 0');
-    await database.pool.query('DELETE FROM permits WHERE id % 11 = 0');
-    await database.pool.query('DELETE FROM road_segments WHERE id % 13 = 0');
+    await db.query("UPDATE road_segments SET road_class = 'primary', geom = ST_Translate(geom, 0.003, 0) WHERE id % 7 = 0");
+    await db.query('UPDATE permits SET geom = ST_Translate(geom, 0.002, 0.001) WHERE id % 5 = 0');
+    await db.query('DELETE FROM permits WHERE id % 11 = 0');
+    await db.query('DELETE FROM road_segments WHERE id % 13 = 0');
     const incremental = await generalisedRows();
-    await database.pool.query("SELECT tile_generalisation_rebuild(layer) FROM unnest(ARRAY['road_segments', 'permits', 'inspections']) AS layer");
+    await db.query("SELECT tile_generalisation_rebuild(layer) FROM unnest(ARRAY['road_segments', 'permits', 'inspections']) AS layer");
     expect(await generalisedRows()).toEqual(incremental);
     expect(incremental.length).toBeGreaterThan(100);
   });
