@@ -8,6 +8,7 @@ export type ResourceState<Value> = { status: 'loading' } | { status: 'loaded'; v
 export function useResource<Value>(load: () => Promise<Value>): { state: ResourceState<Value>; reload: () => void } {
   const [state, setState] = useState<ResourceState<Value>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the reload, which loads again.
   useEffect(() => {
     let isCurrent = true;
     load().then(

@@ -2,10 +2,9 @@
  * The shape of GET /api/layers. The types are the server's own (type-only import, erased by the build),
  * so a change to the catalog breaks the client's type check instead of its runtime.
  */
-import type { LayerCatalog, LayerCatalogEntry } from '../../server/layers/layer-catalog.ts';
-import type { Labels } from '../../server/layers/layer-definition.ts';
+import type { LayerCatalog, LayerCatalogEntry } from '../../server/routes/layer-catalog.ts';
 
-export type { LayerCatalog, LayerCatalogEntry, Labels };
+export type { LayerCatalog, LayerCatalogEntry };
 
 /** One property of a layer as the catalog describes it (name, type, labels, unit, enum values). */
 export type CatalogProperty = LayerCatalogEntry['properties'][number];

@@ -67,6 +67,7 @@ function LazyRoute({ app }: { app: AppId }) {
   const [hasFailed, setFailed] = useState(false);
   const current = loaded?.app === app ? loaded.Component : loadedApps.get(app);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button, which downloads again.
   useEffect(() => {
     if (current) return undefined;
     let isLive = true;
@@ -101,9 +102,10 @@ export function AppOutlet({ route }: { route: RouteDefinition }) {
   const catalogState = useStore(catalog, (value) => value);
   const decision = decideRoute(route, sessionState);
 
+  const signInFor = decision.kind === 'sign-in' ? decision.next : null;
   useEffect(() => {
-    if (decision.kind === 'sign-in') router.navigate('/staff', { replace: true, parameters: { next: decision.next } });
-  }, [decision.kind, decision.kind === 'sign-in' ? decision.next : null, router]);
+    if (signInFor) router.navigate('/staff', { replace: true, parameters: { next: signInFor } });
+  }, [signInFor, router]);
 
   if (decision.kind === 'wait' || decision.kind === 'sign-in') return <LoadingNotice />;
   if (decision.kind === 'denied') return <DeniedNotice route={route} />;

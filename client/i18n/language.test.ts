@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, localeOf, parseLanguageParameter, textDirectionOf, withLanguageParameter } from './language.ts';
+import { localeOf, parseLanguageParameter, textDirectionOf, withLanguageParameter } from './language.ts';
 
 describe('interface languages', () => {
   it('lays Arabic out right to left and the other languages left to right', () => {

@@ -39,6 +39,7 @@ export function AssignedAreas({ catalog }: { catalog: LayerCatalog }) {
   const areaLayer = areaLayerOf(catalog);
   const areaKey = areas.map((area) => area.id).join(',');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the areas are compared by their ids (areaKey); a new array of the same areas changes nothing.
   useEffect(() => {
     if (!areaLayer || areaKey === '') return undefined;
     const controllerSignal = new AbortController();
@@ -49,7 +50,6 @@ export function AssignedAreas({ catalog }: { catalog: LayerCatalog }) {
       () => undefined,
     );
     return () => controllerSignal.abort();
-    // The areas are compared by their ids: a new array of the same areas changes nothing.
   }, [areaLayer, areaKey, controller]);
 
   return (

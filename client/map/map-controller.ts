@@ -207,7 +207,7 @@ export class MapController {
       whenIdle: () => this.whenIdle(),
       isIdle: () => {
         const map = this.#map;
-        return map !== undefined && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+        return Boolean(map?.loaded() && map.areTilesLoaded() && !map.isMoving());
       },
       overlayIds: () => this.overlays.list().map((overlay) => overlay.id),
     };
@@ -364,7 +364,7 @@ export class MapController {
   #handleError(error: unknown): void {
     const status = (error as { status?: unknown } | null)?.status;
     if ((status === 401 || status === 403) && this.#unauthorizedHandlers.size > 0) {
-      this.#unauthorizedHandlers.forEach((handler) => handler());
+      for (const handler of this.#unauthorizedHandlers) handler();
       return;
     }
     console.error(error);

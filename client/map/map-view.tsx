@@ -10,7 +10,7 @@ import { MAP_MESSAGES } from './map-messages.ts';
 export function MapView() {
   const controller = useMapController();
   const messages = useMessages(MAP_MESSAGES);
-  const slotRef = useRef<HTMLDivElement>(null);
+  const slotRef = useRef<HTMLElement>(null);
 
   useLayoutEffect(() => {
     const slot = slotRef.current;
@@ -19,5 +19,5 @@ export function MapView() {
     return () => controller.detach(slot);
   }, [controller]);
 
-  return <div ref={slotRef} className="map-view" role="region" aria-label={messages.mapLabel} />;
+  return <section ref={slotRef} className="map-view" aria-label={messages.mapLabel} />;
 }

@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it, vi } from 'vitest';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
-import { buildLayerCatalog } from '../../server/layers/layer-catalog.ts';
+import { buildLayerCatalog } from '../../server/routes/layer-catalog.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { composeStyle, type Overlay, OverlayRegistry } from './overlay-registry.ts';
 import { defaultVisibleLayerIds } from '../state/reconcile-visible-layers.ts';

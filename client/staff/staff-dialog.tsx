@@ -27,6 +27,7 @@ export function StaffDialog({ session, destination, catalog, onSignIn, onSignOut
   const messages = useMessages(STAFF_MESSAGES);
   const dialogRef = useRef<HTMLDialogElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new view (form, then account) takes the focus.
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;

@@ -36,8 +36,3 @@ export type AppStateStore = Store<AppState>;
 export function createAppState(initial: Pick<AppState, 'language' | 'position' | 'selection'>): AppStateStore {
   return createStore<AppState>({ ...initial, visibleLayerIds: null, layerFamilies: null, modeId: 'browse' });
 }
-
-/** Whether a selection is this feature (ids compared as the URL writes them). */
-export function isSelected(selection: Selection | null, layerId: string, featureId: string | number | undefined): boolean {
-  return selection !== null && featureId !== undefined && selection.layerId === layerId && selection.featureId === String(featureId);
-}

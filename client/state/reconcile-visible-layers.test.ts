@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLayerCatalog } from '../../server/layers/layer-catalog.ts';
+import { buildLayerCatalog } from '../../server/routes/layer-catalog.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { PUBLIC_PRINCIPAL, type UserPrincipal } from '../../server/auth/principal.ts';
 import { defaultVisibleLayerIds, reconcileVisibleLayers } from './reconcile-visible-layers.ts';

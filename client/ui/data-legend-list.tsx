@@ -36,7 +36,7 @@ export function DataLegendList({ layer, label, isDisabled, onOpen }: DataLegendL
   };
   const groups = [...new Set(rows.map((row) => row.group))];
   return (
-    <div className="legend legend--data" aria-label={label} role="group" data-disabled={isDisabled}>
+    <section className="legend legend--data" aria-label={label} data-disabled={isDisabled}>
       {groups.map((group) => (
         <div key={group ?? '-'} className="legend__group">
           {groupLabel(group) && <p className="legend__group-title">{groupLabel(group)}</p>}
@@ -61,6 +61,6 @@ export function DataLegendList({ layer, label, isDisabled, onOpen }: DataLegendL
           </ul>
         </div>
       ))}
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
-import { buildLayerCatalog } from '../../server/layers/layer-catalog.ts';
+import { buildLayerCatalog } from '../../server/routes/layer-catalog.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { groupLayersByFamily, type LayerCatalogEntry } from '../api/layer-catalog.ts';
 import { describeFeature } from './describe-feature.ts';

@@ -13,7 +13,8 @@ const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', ar: 'الع�
 export function LanguageSwitcher({ label, onChange }: LanguageSwitcherProps) {
   const { language: current } = useI18n();
   return (
-    <div className="language-switcher" role="group" aria-label={label}>
+    <fieldset className="language-switcher">
+      <legend className="visually-hidden">{label}</legend>
       {LANGUAGES.map((language) => (
         <button
           key={language}
@@ -28,6 +29,6 @@ export function LanguageSwitcher({ label, onChange }: LanguageSwitcherProps) {
           {LANGUAGE_NAMES[language]}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

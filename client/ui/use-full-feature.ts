@@ -26,6 +26,7 @@ export function useFullFeature(reference: FeatureReference | null): { state: Ful
   const layerId = reference?.layerId;
   const featureId = reference?.featureId;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new session (`generation`) and the retry button (`attempt`) fetch again.
   useEffect(() => {
     if (!layerId || !featureId) {
       setState({ status: 'idle' });

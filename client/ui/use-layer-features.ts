@@ -10,6 +10,7 @@ export function useLayerFeatures(layerId: string | null, limit: number): LayerFe
   const { session } = useServices();
   const generation = useStore(session, (snapshot) => snapshot.generation);
   const [state, setState] = useState<LayerFeaturesState>({ status: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new session (`generation`) sees other features: load again.
   useEffect(() => {
     if (!layerId) return undefined;
     const controller = new AbortController();

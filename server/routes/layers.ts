@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { ApiOperation } from '../http/api-operation.ts';
-import { buildLayerCatalog } from '../layers/layer-catalog.ts';
+import { buildLayerCatalog } from './layer-catalog.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
 export function createLayersRouter(registry: LayerRegistry): Router {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { unexpectedConsoleErrors, watchPage } from '../helpers/browser.ts';
-import { useBrowserSuite } from '../helpers/browser-suite.ts';
+import { startBrowserSuite } from '../helpers/browser-suite.ts';
 import { demoAccount, submitCredentials } from './staff-pages.ts';
 
 /**
@@ -10,7 +10,7 @@ import { demoAccount, submitCredentials } from './staff-pages.ts';
  * (shown once) and revoked; the audit showing what was done. Checked in the database, not only on screen.
  */
 
-const suite = useBrowserSuite();
+const suite = startBrowserSuite();
 
 async function openAdministration(language = 'fr'): Promise<Page> {
   await suite.browser.context.clearCookies();

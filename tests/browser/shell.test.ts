@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { foreignRequests, jumpTo, openApp, waitForMapIdle } from '../helpers/browser.ts';
-import { useBrowserSuite } from '../helpers/browser-suite.ts';
+import { startBrowserSuite } from '../helpers/browser-suite.ts';
 import { findFeatureNearCentre } from './sample-locations.ts';
 import { demoAccount, submitCredentials } from './staff-pages.ts';
 
@@ -14,7 +14,7 @@ import { demoAccount, submitCredentials } from './staff-pages.ts';
  * of the staff apps' code, the map usable from the keyboard, each area named once, and a phone screen.
  */
 
-const suite = useBrowserSuite();
+const suite = startBrowserSuite();
 
 /** Opens a URL of the app and waits until the shell shows an app (not the map: /admin has none). */
 async function openRoute(path: string): Promise<Page> {

@@ -15,7 +15,7 @@ export interface BrowserSuite {
  * Starts, for the whole file, the app over the sample database and one headless Chromium, and stops them
  * after its last test (one server and one browser per file keeps the browser tests fast on two cores).
  */
-export function useBrowserSuite(settings: Record<string, string> = {}): BrowserSuite {
+export function startBrowserSuite(settings: Record<string, string> = {}): BrowserSuite {
   let pool: pg.Pool | undefined;
   let server: TestServer | undefined;
   let browser: BrowserSession | undefined;

@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_PRINCIPAL } from '../../../server/auth/principal.ts';
-import { buildLayerCatalog } from '../../../server/layers/layer-catalog.ts';
+import { buildLayerCatalog } from '../../../server/routes/layer-catalog.ts';
 import { LayerRegistry } from '../../../server/layers/registry.ts';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerCatalog, LayerCatalogEntry } from '../../api/layer-catalog.ts';

@@ -1,4 +1,4 @@
-import type { FontFacesSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FontFacesSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Language } from '../../i18n/language.ts';
 import { toAbsoluteUrl } from './absolute-url.ts';
 import type { LayerCatalog, LayerCatalogEntry } from '../../api/layer-catalog.ts';

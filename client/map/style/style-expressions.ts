@@ -20,7 +20,7 @@ export function buildColorExpression(style: LayerStyle): ExpressionSpecification
   if (!colorProperty) return color;
   const value: ExpressionSpecification = ['to-string', ['get', colorProperty]];
   if (colorByValue && Object.keys(colorByValue).length > 0) {
-    const cases = Object.entries(colorByValue).flatMap(([key, caseColor]) => [key, caseColor]);
+    const cases = Object.entries(colorByValue).flat();
     return ['match', value, ...cases, color] as ExpressionSpecification;
   }
   return ['to-color', ['get', colorProperty], color];

@@ -1,9 +1,9 @@
 import { isAllowed, readableLayers, visiblePropertiesFor } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { Labels, LayerDefinition, PropertyType } from './layer-definition.ts';
-import type { LayerRegistry } from './registry.ts';
-import { hasLabelPoints, labelPointsLayerName } from './label-points.ts';
-import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM, REGION_HOME_BOUNDS } from './region.ts';
+import type { Labels, LayerDefinition, PropertyType } from '../layers/layer-definition.ts';
+import type { LayerRegistry } from '../layers/registry.ts';
+import { hasLabelPoints, labelPointsLayerName } from '../layers/label-points.ts';
+import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM, REGION_HOME_BOUNDS } from '../layers/region.ts';
 
 /** What the client needs to draw, describe and label one layer (GET /api/layers). */
 export interface LayerCatalogEntry {
