@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type MapMode, type MapPointerEvent, type ModeEventMap, type ModeEventSource, type ModeEventType, ModeHost, type ModeId } from './mode-host.ts';
+import { type MapMode, type MapPointerEvent, ModeHost, type ModeId } from './mode-host.ts';
+import { createTestEventSource } from './test-event-source.ts';
 
-/** A plain event source standing in for the map: it counts its listeners, as MapLibre's emitter would. */
-function createEventSource() {
-  const listeners = new Map<ModeEventType, Set<(event: never) => void>>();
-  let cursor = '';
-  const source: ModeEventSource = {
-    on(type, handler) {
-      const set = listeners.get(type) ?? new Set();
-      listeners.set(type, set);
-      set.add(handler as (event: never) => void);
-      return () => set.delete(handler as (event: never) => void);
-    },
-    setCursor(value) {
-      cursor = value;
-    },
-  };
-  return {
-    source,
-    emit<Type extends ModeEventType>(type: Type, event: ModeEventMap[Type]) {
-      for (const handler of [...(listeners.get(type) ?? [])]) (handler as (event: ModeEventMap[Type]) => void)(event);
-    },
-    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
-    cursor: () => cursor,
-  };
-}
+const createEventSource = createTestEventSource;
 
 const CLICK: MapPointerEvent = { point: { x: 10, y: 20 }, lngLat: { lng: -7.6, lat: 33.59 }, featuresHere: () => [] };
 
