@@ -1,20 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { type Language, localeOf } from '../i18n/language.ts';
+import { formatDistance } from '../i18n/format-distance.ts';
 import { useMapController } from '../map/map-context.tsx';
 import { createMeasureMode } from '../map/measure-mode.ts';
 import { useStore } from '../state/create-store.ts';
 import { useServices } from '../state/services.tsx';
 import { UI_MESSAGES } from './ui-messages.ts';
-
-/** A distance as people read it: metres under a kilometre, then kilometres with one decimal. */
-export function formatDistance(metres: number, language: Language): string {
-  const isKilometres = metres >= 1000;
-  const value = isKilometres ? metres / 1000 : Math.round(metres);
-  const unit = isKilometres ? 'kilometer' : 'meter';
-  return new Intl.NumberFormat(localeOf(language), { style: 'unit', unit, maximumFractionDigits: isKilometres ? 1 : 0 }).format(value);
-}
 
 /**
  * The map's measuring tool: a button that enters the measure mode (map/measure-mode.ts) and leaves it, and
