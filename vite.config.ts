@@ -22,6 +22,7 @@ export default defineConfig({
       '/api': 'http://127.0.0.1:8080',
       '/tiles': 'http://127.0.0.1:8080',
       '/ogc': 'http://127.0.0.1:8080',
+      '/archives': 'http://127.0.0.1:8080',
     },
   },
   test: {

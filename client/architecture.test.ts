@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The client's one-way rule (README, "Client"), checked on every import of every file:
- * - only client/map/ imports MapLibre (and the drawing engine that works on it);
+ * - only client/map/ imports MapLibre (and the drawing engine and the PMTiles reader that work on it);
  * - apps (explore, transit, plan, inspect, admin, staff) never import each other, and only the shell
  *   (client/app/) imports them, lazily;
  * - the shared folders are layered i18n <- api <- state <- map <- ui: each imports only the ones before it,
@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 const CLIENT_DIR = import.meta.dirname;
 const APPS = ['explore', 'transit', 'plan', 'inspect', 'admin', 'staff'];
 const SHARED_LAYERS = ['i18n', 'api', 'state', 'map', 'ui'];
-const MAP_ONLY_PACKAGES = [/^maplibre-gl(\/|$)/, /^terra-draw/];
+const MAP_ONLY_PACKAGES = [/^maplibre-gl(\/|$)/, /^terra-draw/, /^pmtiles(\/|$)/];
 
 interface Import {
   file: string;

@@ -19,6 +19,7 @@ import { buildLabelFontFaces } from './map/style/label-fonts.ts';
 import { createAnnouncer } from './state/announcer.ts';
 import { createAppState } from './state/app-state.ts';
 import { createCatalogStore } from './state/catalog-store.ts';
+import { createPublicArchiveStore } from './state/public-archive-store.ts';
 import { createHistoryRouter } from './state/router.ts';
 import { routeOf } from './state/routes.ts';
 import { ServicesContext } from './state/services.tsx';
@@ -42,6 +43,7 @@ const router = createHistoryRouter(window);
 const state = createAppState(stateFromUrl(router.get()));
 const session = createSessionStore();
 const catalog = createCatalogStore(session);
+const publicArchive = createPublicArchiveStore(session);
 const announcer = createAnnouncer();
 const isTestMode = new URLSearchParams(window.location.search).get('test') === '1';
 
@@ -60,6 +62,7 @@ const controller = new MapController({
   landUrl: toAbsoluteUrl(landUrl, window.location.origin),
   state,
   catalog,
+  publicArchive,
 });
 if (isTestMode) window.__casaSig = controller.createTestHandle();
 

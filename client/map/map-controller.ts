@@ -3,14 +3,17 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { LayerCatalog } from '../api/layer-catalog.ts';
+import type { PublicArchive } from '../api/public-archive.ts';
 import type { AppState, AppStateStore } from '../state/app-state.ts';
 import type { CatalogStore } from '../state/catalog-store.ts';
+import type { PublicArchiveStore } from '../state/public-archive-store.ts';
 import { defaultVisibleLayerIds } from '../state/reconcile-visible-layers.ts';
 import type { MapPosition } from '../state/url-state.ts';
 import { createBrowseMode } from './browse-mode.ts';
-import type { FeatureHit } from './feature-hit.ts';
+import type { FeatureHit, LngLat } from './feature-hit.ts';
 import { placeMapControls } from './map-controls.ts';
 import { createMapEventSource } from './maplibre-events.ts';
+import { registerPublicArchiveProtocol } from './public-archive-protocol.ts';
 import { type MapMode, ModeHost } from './mode-host.ts';
 import { composeStyle, OverlayRegistry } from './overlay-registry.ts';
 import { buildMapStyle } from './style/build-map-style.ts';
@@ -27,6 +30,7 @@ import type { StyleLayerMetadata } from './style/layer-style-layers.ts';
 // maplibre-gl 6 finds its worker through import.meta.url, which bundling breaks: point it at the
 // worker file Vite copied into the build, on our own origin (CSP worker-src 'self').
 maplibregl.setWorkerUrl(workerUrl);
+registerPublicArchiveProtocol();
 
 /** What browser tests reach through `window.__casaSig` (test mode only). */
 export interface CasaSigTestHandle {
@@ -49,6 +53,8 @@ export interface MapControllerOptions {
   landUrl: string;
   state: AppStateStore;
   catalog: CatalogStore;
+  /** The public tile archive the public's map is drawn from (none for staff); the map waits until it is known. */
+  publicArchive: PublicArchiveStore;
 }
 
 /** Half the side, in CSS pixels, of the box a click searches: a finger or a thin line need some slack. */
@@ -73,7 +79,7 @@ export class MapController {
   #catalog: { catalog: LayerCatalog; viewKey: string | undefined } | undefined;
   #applied: AppState | undefined;
   #controls: maplibregl.IControl[] = [];
-  #selectedFeature: { source: string; id: number | string } | undefined;
+  #selectedFeature: { sources: string[]; layerId: string; id: number | string } | undefined;
   #isRestylePending = false;
   /** Whether the map's first style has loaded (after which MapLibre diffs every new one). */
   #hasStyle = false;
@@ -90,6 +96,7 @@ export class MapController {
       this.#resolveCreated = resolve;
     });
     options.catalog.subscribe(() => this.#takeCatalog());
+    options.publicArchive.subscribe(() => (this.#map ? this.#restyle() : this.#createMapWhenReady()));
     options.state.subscribe(() => this.#applyState());
     this.overlays.subscribe((change) => {
       if (change.kind === 'structure') this.#restyle();
@@ -120,11 +127,25 @@ export class MapController {
     this.#modes?.exitMode();
   }
 
-  /** Shows this area ([west, south, east, north] in degrees), no closer than a street. */
-  fitBounds(bounds: readonly number[], options: { animate?: boolean } = {}): void {
+  /**
+   * Shows this area ([west, south, east, north] in degrees), no closer than a street; `padding` (CSS pixels)
+   * keeps room around it for markers drawn at its edges.
+   */
+  fitBounds(bounds: readonly number[], options: { animate?: boolean; padding?: number } = {}): void {
     const [west, south, east, north] = bounds;
     if ([west, south, east, north].some((value) => value === undefined || !Number.isFinite(value))) return;
-    this.#map?.fitBounds([west!, south!, east!, north!], { padding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, animate: options.animate ?? true });
+    this.#map?.fitBounds([west!, south!, east!, north!], { padding: options.padding ?? FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, animate: options.animate ?? true });
+  }
+
+  /** The centre of the view (what picking a place from the keyboard chooses); null before the map exists. */
+  center(): LngLat | null {
+    const center = this.#map?.getCenter();
+    return center ? { lng: center.lng, lat: center.lat } : null;
+  }
+
+  /** Gives the keyboard focus to the map: the arrows move it, and the current mode hears the keys. */
+  focus(): void {
+    this.#map?.getCanvas().focus();
   }
 
   /** Brings this area into view when it is not already entirely in it (a feature opened from a link). */
@@ -224,7 +245,7 @@ export class MapController {
 
   #createMapWhenReady(): void {
     const catalog = this.#catalog?.catalog;
-    if (this.#map || !catalog || !this.#element.isConnected) return;
+    if (this.#map || !catalog || !this.#element.isConnected || this.#options.publicArchive.get().status === 'pending') return;
     const state = this.#options.state.get();
     const [west = -180, south = -85, east = 180, north = 85] = catalog.bounds;
     const map = new maplibregl.Map({
@@ -278,6 +299,7 @@ export class MapController {
       fontFaces: this.#options.fontFaces,
       landUrl: this.#options.landUrl,
       viewKey: catalog.viewKey,
+      archive: archiveOf(this.#options.publicArchive),
     });
     return composeStyle(base, this.overlays.list());
   }
@@ -314,15 +336,17 @@ export class MapController {
     const map = this.#map;
     if (!map) return;
     const previous = this.#selectedFeature;
-    if (previous && map.getSource(previous.source)) {
-      map.setFeatureState({ source: previous.source, sourceLayer: previous.source, id: previous.id }, { selected: false });
+    for (const source of previous?.sources ?? []) {
+      if (map.getSource(source)) map.setFeatureState({ source, sourceLayer: previous!.layerId, id: previous!.id }, { selected: false });
     }
     this.#selectedFeature = undefined;
     const selection = state.selection;
-    if (!selection || !map.getSource(selection.layerId)) return;
+    if (!selection) return;
     const id = /^\d+$/.test(selection.featureId) ? Number(selection.featureId) : selection.featureId;
-    map.setFeatureState({ source: selection.layerId, sourceLayer: selection.layerId, id }, { selected: true });
-    this.#selectedFeature = { source: selection.layerId, id };
+    // Live tiles, the archive, or both (each drawing some zooms) may draw the layer.
+    const sources = this.#sourcesOf(selection.layerId);
+    for (const source of sources) map.setFeatureState({ source, sourceLayer: selection.layerId, id }, { selected: true });
+    if (sources.length > 0) this.#selectedFeature = { sources, layerId: selection.layerId, id };
   }
 
   #writePosition(): void {
@@ -335,6 +359,15 @@ export class MapController {
       this.#applied = next;
       return next;
     });
+  }
+
+  /** The sources whose tiles draw a catalog layer's own MVT layer (its live source, the archive's, or both). */
+  #sourcesOf(layerId: string): string[] {
+    const layers = this.#map?.getStyle()?.layers ?? [];
+    const sources = layers.flatMap((layer) =>
+      (layer.metadata as Partial<StyleLayerMetadata> | undefined)?.['casa-sig:layer'] === layerId && 'source-layer' in layer && layer['source-layer'] === layerId ? [layer.source] : [],
+    );
+    return [...new Set(sources)];
   }
 
   /** Style layers drawn for catalog layers, from their metadata. */
@@ -369,6 +402,12 @@ export class MapController {
     }
     console.error(error);
   }
+}
+
+/** The archive the map draws from, once known (never while pending: the map is not created then). */
+function archiveOf(store: PublicArchiveStore): PublicArchive | null {
+  const state = store.get();
+  return state.status === 'settled' ? state.archive : null;
 }
 
 function toHit(feature: maplibregl.MapGeoJSONFeature): FeatureHit | null {

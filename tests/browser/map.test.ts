@@ -11,6 +11,7 @@ import {
   openApp,
   type PageActivity,
   renderedFeatures,
+  unexpectedConsoleErrors,
   waitForMapIdle,
 } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
@@ -32,7 +33,7 @@ const DETAIL_ZOOM = 16;
 function expectCleanPage(activity: PageActivity) {
   expect(foreignRequests(activity, server.url), 'requests outside the app origin').toEqual([]);
   expect(activity.pageErrors, 'uncaught exceptions').toEqual([]);
-  expect(activity.consoleErrors, 'console errors').toEqual([]);
+  expect(unexpectedConsoleErrors(activity), 'console errors').toEqual([]);
   expect(activity.consoleWarnings.filter((warning) => /style diff|Rebuilding the style/i.test(warning))).toEqual([]);
 }
 

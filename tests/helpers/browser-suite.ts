@@ -14,14 +14,16 @@ export interface BrowserSuite {
 /**
  * Starts, for the whole file, the app over the sample database and one headless Chromium, and stops them
  * after its last test (one server and one browser per file keeps the browser tests fast on two cores).
+ * `settings` may be a function, read when the server starts: after the hooks the file declared before
+ * (a folder they prepare, for instance).
  */
-export function startBrowserSuite(settings: Record<string, string> = {}): BrowserSuite {
+export function startBrowserSuite(settings: Record<string, string> | (() => Record<string, string>) = {}): BrowserSuite {
   let pool: pg.Pool | undefined;
   let server: TestServer | undefined;
   let browser: BrowserSession | undefined;
   beforeAll(async () => {
     pool = createTestPool('sample');
-    server = await startTestServer(pool, settings);
+    server = await startTestServer(pool, typeof settings === 'function' ? settings() : settings);
     browser = await launchBrowser();
   });
   afterAll(async () => {

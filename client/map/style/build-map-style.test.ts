@@ -9,6 +9,7 @@ import { defaultVisibleLayerIds } from '../../state/reconcile-visible-layers.ts'
 import { BASEMAP_SOURCE_ID } from './basemap-layers.ts';
 import { buildMapStyle, MAX_TILE_ZOOM, tileUrlForView } from './build-map-style.ts';
 import { buildLabelFontFaces, LABEL_FONT } from './label-fonts.ts';
+import { ARCHIVE_SOURCE_ID } from './tile-sources.ts';
 
 // The real catalog the server gives the public, so the test follows the registry as it changes.
 const catalog: LayerCatalog = buildLayerCatalog(new LayerRegistry(), PUBLIC_PRINCIPAL);
@@ -175,5 +176,27 @@ describe('buildMapStyle', () => {
       const owner = (layer.metadata as Record<string, string>)['casa-sig:layer'];
       expect(layer.layout?.visibility).toBe(owner === 'road_segments' ? 'none' : 'visible');
     }
+  });
+
+  it('draws the layers the public archive holds from it, through the pmtiles protocol on the app’s origin', () => {
+    const archived = catalog.layers.filter((layer) => layer.id !== 'permits').map((layer) => layer.id);
+    const archive = { url: '/archives/casa-sig-public-0123456789abcdef.pmtiles', minZoom: 0, maxZoom: 15, layers: archived };
+    const style = buildMapStyle(catalog, { origin: ORIGIN, language: 'fr', visibleLayerIds: defaultVisibleLayerIds(catalog), fontFaces, landUrl: LAND_URL, archive });
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.sources[ARCHIVE_SOURCE_ID]).toMatchObject({
+      type: 'vector',
+      tiles: [`pmtiles://${ORIGIN}/archives/casa-sig-public-0123456789abcdef.pmtiles/{z}/{x}/{y}`],
+      minzoom: 0,
+      maxzoom: 15,
+    });
+    // Only the layer the archive lacks keeps a live source; every other style layer reads the archive.
+    expect(Object.keys(style.sources).sort()).toEqual([ARCHIVE_SOURCE_ID, BASEMAP_SOURCE_ID, 'permits'].sort());
+    for (const layer of style.layers.filter((candidate) => 'source' in candidate && candidate.source !== BASEMAP_SOURCE_ID)) {
+      const owner = (layer.metadata as Record<string, string>)['casa-sig:layer'];
+      expect('source' in layer && layer.source, layer.id).toBe(owner === 'permits' ? 'permits' : ARCHIVE_SOURCE_ID);
+    }
+    // The same style layers as with live tiles: ids, order, paint and labels.
+    const live = styleFor('fr');
+    expect(style.layers.map((layer) => layer.id)).toEqual(live.layers.map((layer) => layer.id));
   });
 });

@@ -2,8 +2,10 @@ import type { FontFacesSpecification, SourceSpecification, StyleSpecification } 
 import type { Language } from '../../i18n/language.ts';
 import { toAbsoluteUrl } from './absolute-url.ts';
 import type { LayerCatalog, LayerCatalogEntry } from '../../api/layer-catalog.ts';
+import type { PublicArchive } from '../../api/public-archive.ts';
 import { buildBasemapLayers, buildBasemapSources } from './basemap-layers.ts';
 import { buildGeometryLayers, buildLabelLayers } from './layer-style-layers.ts';
+import { ARCHIVE_SOURCE_ID, buildArchiveSource, placeInPart, planLayerTiles } from './tile-sources.ts';
 
 /**
  * The whole MapLibre style, as a pure function of the catalog and the view options. The controller
@@ -32,6 +34,11 @@ export interface MapStyleOptions {
    * a tile (beyond the source's maxzoom) by URL for the life of the map, whatever the answer's content.
    */
   viewKey?: string | undefined;
+  /**
+   * The public tile archive to draw the layers it holds from (map/style/tile-sources.ts); null or absent:
+   * every layer from live tiles (staff, or no archive published).
+   */
+  archive?: PublicArchive | null | undefined;
 }
 
 /** The tile URL template for a view (see MapStyleOptions.viewKey); the server ignores the parameter. */
@@ -52,24 +59,30 @@ function buildSource(entry: LayerCatalogEntry, catalog: LayerCatalog, options: M
 }
 
 /**
- * The basemap (sea and land), one vector source per catalog layer (named by its id as the MVT layer is),
- * geometry layers in catalog drawing order, then every label layer above all geometry in the same order (so
+ * The basemap (sea and land), one vector source per catalog layer drawn from live tiles (named by its id as
+ * the MVT layer is) and one for the public archive when it holds layers, geometry layers in catalog drawing order, then every label layer above all geometry in the same order (so
  * MapLibre places the labels of the upper layers first when labels collide).
  */
 export function buildMapStyle(catalog: LayerCatalog, options: MapStyleOptions): StyleSpecification {
+  const archive = options.archive ?? null;
+  const plans = catalog.layers.map((entry) => ({ entry, parts: planLayerTiles(entry, archive) }));
+  const liveSources = plans.filter(({ parts }) => parts.some((part) => part.source === 'live')).map(({ entry }) => [entry.id, buildSource(entry, catalog, options)]);
+  const isArchiveUsed = plans.some(({ parts }) => parts.some((part) => part.source === 'archive'));
   const sources = {
     ...buildBasemapSources(options.landUrl),
-    ...Object.fromEntries(catalog.layers.map((entry) => [entry.id, buildSource(entry, catalog, options)])),
+    ...(archive && isArchiveUsed ? { [ARCHIVE_SOURCE_ID]: buildArchiveSource(archive, catalog, options.origin) } : {}),
+    ...Object.fromEntries(liveSources),
   };
   const layerOptions = (entry: LayerCatalogEntry) => ({ language: options.language, isVisible: options.visibleLayerIds.has(entry.id) });
-  const geometryLayers = catalog.layers.flatMap((entry) => buildGeometryLayers(entry, layerOptions(entry)));
-  const labelLayers = catalog.layers.flatMap((entry) => buildLabelLayers(entry, layerOptions(entry)));
+  // Each layer's style layers once per part (archive or live zooms), in catalog order.
+  const drawn = (build: typeof buildGeometryLayers) =>
+    plans.flatMap(({ entry, parts }) => parts.flatMap((part) => build(entry, layerOptions(entry)).flatMap((layer) => placeInPart(layer, part) ?? [])));
   // No center/zoom here: the view belongs to the map, and a restyle must never move it.
   return {
     version: 8,
     name: 'casa-sig',
     'font-faces': options.fontFaces,
     sources,
-    layers: [...buildBasemapLayers(), ...geometryLayers, ...labelLayers],
+    layers: [...buildBasemapLayers(), ...drawn(buildGeometryLayers), ...drawn(buildLabelLayers)],
   };
 }
