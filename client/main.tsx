@@ -21,7 +21,7 @@ import { createAppState } from './state/app-state.ts';
 import { createCatalogStore } from './state/catalog-store.ts';
 import { createPublicArchiveStore } from './state/public-archive-store.ts';
 import { createHistoryRouter } from './state/router.ts';
-import { routeOf } from './state/routes.ts';
+import { backRouteOf, routeOf } from './state/routes.ts';
 import { ServicesContext } from './state/services.tsx';
 import { createSessionStore } from './state/session-store.ts';
 import { bindVisibleLayers } from './state/visible-layers-binding.ts';
@@ -49,7 +49,7 @@ const isTestMode = new URLSearchParams(window.location.search).get('test') === '
 
 // The first screen's code downloads while the catalog and the session are asked for, not after.
 const firstRoute = routeOf(router.get().pathname);
-void preloadApp(firstRoute.app === 'staff' ? 'explore' : firstRoute.app).catch(() => undefined);
+void preloadApp(firstRoute.app === 'staff' ? backRouteOf(router.get().search).app : firstRoute.app).catch(() => undefined);
 
 bindVisibleLayers(catalog, state);
 bindUrl(state, router);

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useStore } from '../state/create-store.ts';
 import { queryForNavigation } from '../state/router.ts';
-import { appsFor, type RouteDefinition } from '../state/routes.ts';
+import { appsFor, backRouteOf, type RouteDefinition } from '../state/routes.ts';
 import { useServices } from '../state/services.tsx';
 import { SHELL_MESSAGES } from './shell-messages.ts';
 
@@ -32,7 +32,7 @@ export function AppNav({ current }: { current: RouteDefinition }) {
           className="app-nav__link"
           data-app={route.app}
           href={`${route.path}${queryForNavigation(location.search)}${location.hash}`}
-          aria-current={route.app === current.app || (current.app === 'staff' && route.app === 'explore') ? 'page' : undefined}
+          aria-current={route.app === current.app || (current.app === 'staff' && route.app === backRouteOf(location.search).app) ? 'page' : undefined}
           onClick={(event) => open(event, route)}
         >
           {messages.appNames[route.app]}

@@ -2,7 +2,7 @@ import { type ComponentType, useEffect, useState } from 'react';
 import { COMMON_MESSAGES } from '../i18n/common-messages.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useStore } from '../state/create-store.ts';
-import { type AppId, decideRoute, type RouteDefinition } from '../state/routes.ts';
+import { type AppId, backRouteOf, decideRoute, type RouteDefinition } from '../state/routes.ts';
 import { useServices } from '../state/services.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { LoadErrorNotice, LoadingNotice, RefreshErrorNotice } from '../ui/load-status.tsx';
@@ -94,12 +94,13 @@ function LazyRoute({ app }: { app: AppId }) {
 /**
  * The app of the current route, once the session allows it: a staff route waits for the session, sends the
  * public to sign in (and back, with `?next=`), and tells a signed-in account of another role that the app is
- * not for it. Map apps wait for the layer catalog. The staff area shows over the public map.
+ * not for it. Map apps wait for the layer catalog. The staff area shows over the public map it was opened from.
  */
 export function AppOutlet({ route }: { route: RouteDefinition }) {
   const { session, catalog, router } = useServices();
   const sessionState = useStore(session, (snapshot) => snapshot.state);
   const catalogState = useStore(catalog, (value) => value);
+  const location = useStore(router, (value) => value);
   const decision = decideRoute(route, sessionState);
 
   const signInFor = decision.kind === 'sign-in' ? decision.next : null;
@@ -115,7 +116,7 @@ export function AppOutlet({ route }: { route: RouteDefinition }) {
     <>
       {route.app === 'staff' ? (
         <>
-          <LazyRoute app="explore" />
+          <LazyRoute app={backRouteOf(location.search).app} />
           <LazyRoute app="staff" />
         </>
       ) : (

@@ -4,7 +4,7 @@ import { I18nProvider } from '../i18n/i18n-context.tsx';
 import type { Language } from '../i18n/language.ts';
 import { useMapController } from '../map/map-context.tsx';
 import { useStore } from '../state/create-store.ts';
-import { routeOf } from '../state/routes.ts';
+import { routeOf, staffAreaParameters } from '../state/routes.ts';
 import { useServices } from '../state/services.tsx';
 import { AppHeader } from './app-header.tsx';
 import { AppOutlet } from './app-outlet.tsx';
@@ -53,7 +53,7 @@ function ShellLayout() {
   // An ended session on a staff app: sign in again, then come back.
   useEffect(() => {
     if (snapshot.state.status === 'public' && snapshot.state.notice === 'ended' && route.app !== 'staff') {
-      router.navigate('/staff', route.roles ? { parameters: { next: route.path } } : {});
+      router.navigate('/staff', { parameters: staffAreaParameters(route) });
     }
   }, [snapshot.state, route, router]);
 
@@ -78,7 +78,7 @@ function ShellLayout() {
         route={route}
         session={snapshot.state}
         onLanguageChange={setLanguage}
-        onOpenStaffArea={() => router.navigate('/staff')}
+        onOpenStaffArea={() => router.navigate('/staff', { parameters: staffAreaParameters(route) })}
         staffButtonRef={staffButtonRef}
       />
       <main id="main" className="app-main" tabIndex={-1}>

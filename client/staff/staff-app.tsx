@@ -2,13 +2,13 @@ import { useEffect, useRef } from 'react';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useStore } from '../state/create-store.ts';
 import { nameOf } from '../api/principal.ts';
-import { decideRoute, nextPathOf, routeOf } from '../state/routes.ts';
+import { backRouteOf, decideRoute, nextPathOf, routeOf } from '../state/routes.ts';
 import { useServices } from '../state/services.tsx';
 import { StaffDialog } from './staff-dialog.tsx';
 import { STAFF_MESSAGES } from './staff-messages.ts';
 
 /**
- * The staff area at /staff, over the public map: the sign-in form, then the account. Opened on the way
+ * The staff area at /staff, over the public map it was opened from (`?back=`): the sign-in form, then the account. Opened on the way
  * to a staff app (`?next=/plan`), a sign-in leads on to that app when the account's role may open it.
  */
 export function StaffApp() {
@@ -39,11 +39,11 @@ export function StaffApp() {
     await session.signOut();
     announcer.announce(messages.announceSignedOut);
     // On the way to a staff app, the form stays for the other account; otherwise back to the public map.
-    if (!next) router.navigate('/');
+    if (!next) router.navigate(backRouteOf(location.search).path);
   };
   const close = () => {
     session.dismissNotice();
-    router.navigate('/');
+    router.navigate(backRouteOf(location.search).path);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffUser } from '../api/principal.ts';
 import type { SessionState } from './session-store.ts';
-import { appsFor, decideRoute, nextPathOf, routeFor, routeOf } from './routes.ts';
+import { appsFor, backRouteOf, decideRoute, HOME, nextPathOf, routeFor, routeOf, staffAreaParameters } from './routes.ts';
 
 function signedIn(role: StaffUser['role']): SessionState {
   return { status: 'signed-in', user: { username: role, displayName: null, role, areas: [], isAdministrator: role === 'admin', layers: {} } };
@@ -11,17 +11,26 @@ const CHECKING: SessionState = { status: 'checking' };
 
 describe('routes', () => {
   it('opens every app from its own URL, with or without a trailing slash', () => {
-    expect(routeOf('/').app).toBe('explore');
-    expect(routeOf('/transit').app).toBe('transit');
+    expect(routeOf('/').app).toBe('transit');
+    expect(routeOf('/map').app).toBe('explore');
+    expect(routeOf('/map/').app).toBe('explore');
     expect(routeOf('/plan/').app).toBe('plan');
     expect(routeOf('/inspect').app).toBe('inspect');
     expect(routeOf('/admin').app).toBe('admin');
     expect(routeOf('/staff').app).toBe('staff');
   });
 
-  it('shows the public map for a path the client does not know', () => {
-    expect(routeOf('/nowhere').app).toBe('explore');
-    expect(routeOf('/plan/extra').app).toBe('explore');
+  it('makes the transit map the home page, also at its first address /transit', () => {
+    expect(HOME).toBe(routeFor('transit'));
+    expect(HOME.path).toBe('/');
+    expect(routeOf('/transit')).toBe(HOME);
+    expect(routeOf('/transit/')).toBe(HOME);
+  });
+
+  it('shows the home page for a path the client does not know', () => {
+    expect(routeOf('/nowhere').app).toBe('transit');
+    expect(routeOf('/plan/extra').app).toBe('transit');
+    expect(routeOf('/map/extra').app).toBe('transit');
   });
 
   it('shows the public apps to everyone, even while the session is checked', () => {
@@ -54,15 +63,26 @@ describe('routes', () => {
   it('accepts only a known staff path as the way back after sign-in', () => {
     expect(nextPathOf('?next=/plan')).toBe('/plan');
     expect(nextPathOf('?next=%2Fadmin&lang=ar')).toBe('/admin');
-    for (const search of ['', '?next=', '?next=/', '?next=https://evil.example/plan', '?next=//evil.example', '?next=/plan/../admin', '?next=/nowhere']) {
+    for (const search of ['', '?next=', '?next=/', '?next=/map', '?next=/transit', '?next=https://evil.example/plan', '?next=//evil.example', '?next=/plan/../admin', '?next=/nowhere']) {
       expect(nextPathOf(search), search).toBeNull();
     }
   });
 
+  it('opens the staff area over the public map it was opened from, and comes back to it', () => {
+    expect(staffAreaParameters(routeFor('explore'))).toEqual({ back: '/map' });
+    expect(staffAreaParameters(HOME)).toEqual({});
+    expect(staffAreaParameters(routeFor('plan'))).toEqual({ next: '/plan' });
+    expect(staffAreaParameters(routeFor('staff'))).toEqual({});
+    expect(backRouteOf('?back=/map&lang=ar').app).toBe('explore');
+    for (const search of ['', '?back=', '?back=/plan', '?back=/admin', '?back=/staff', '?back=//evil.example', '?back=https://evil.example/map', '?back=/nowhere']) {
+      expect(backRouteOf(search), search).toBe(HOME);
+    }
+  });
+
   it('lists the apps an account can switch to', () => {
-    expect(appsFor(null).map((route) => route.app)).toEqual(['explore', 'transit']);
-    expect(appsFor('planner').map((route) => route.app)).toEqual(['explore', 'transit', 'plan']);
-    expect(appsFor('inspector').map((route) => route.app)).toEqual(['explore', 'transit', 'inspect']);
-    expect(appsFor('admin').map((route) => route.app)).toEqual(['explore', 'transit', 'plan', 'inspect', 'admin']);
+    expect(appsFor(null).map((route) => route.app)).toEqual(['transit', 'explore']);
+    expect(appsFor('planner').map((route) => route.app)).toEqual(['transit', 'explore', 'plan']);
+    expect(appsFor('inspector').map((route) => route.app)).toEqual(['transit', 'explore', 'inspect']);
+    expect(appsFor('admin').map((route) => route.app)).toEqual(['transit', 'explore', 'plan', 'inspect', 'admin']);
   });
 });

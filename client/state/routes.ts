@@ -11,6 +11,8 @@ export type AppId = 'explore' | 'transit' | 'plan' | 'inspect' | 'admin' | 'staf
 export interface RouteDefinition {
   app: AppId;
   path: string;
+  /** Other paths that open the same app (older links); the app's own links use `path`. */
+  aliases?: readonly string[];
   /** Roles that may open the app; absent for the public apps. The server checks every request again. */
   roles?: readonly StaffRole[];
   /** Whether the app shows the map (the administration does not). */
@@ -18,26 +20,31 @@ export interface RouteDefinition {
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
-  { app: 'explore', path: '/', hasMap: true },
-  { app: 'transit', path: '/transit', hasMap: true },
+  // The citizens' default page: lines, stops and journeys (/transit is where it lived first).
+  { app: 'transit', path: '/', aliases: ['/transit'], hasMap: true },
+  // Every layer the caller may read, with its legend and details.
+  { app: 'explore', path: '/map', hasMap: true },
   { app: 'plan', path: '/plan', roles: ['planner', 'admin'], hasMap: true },
   { app: 'inspect', path: '/inspect', roles: ['inspector', 'admin'], hasMap: true },
   { app: 'admin', path: '/admin', roles: ['admin'], hasMap: false },
-  // Sign-in and account, over the public map.
+  // Sign-in and account, over the home page.
   { app: 'staff', path: '/staff', hasMap: true },
 ];
 
-const EXPLORE = ROUTES[0] as RouteDefinition;
+/** The citizens' default page (`/`), shown for any path the client does not know. */
+export const HOME = ROUTES[0] as RouteDefinition;
 export const NEXT_PARAMETER = 'next';
+/** The public map app the staff area was opened over (`/staff?back=/map`), and goes back to when closed. */
+export const BACK_PARAMETER = 'back';
 
-/** The route of a URL path; a path the client does not know shows the public map. */
+/** The route of a URL path (its own path or an alias); a path the client does not know shows the home page. */
 export function routeOf(pathname: string): RouteDefinition {
   const path = pathname.replace(/\/+$/, '') || '/';
-  return ROUTES.find((route) => route.path === path) ?? EXPLORE;
+  return ROUTES.find((route) => route.path === path || route.aliases?.includes(path)) ?? HOME;
 }
 
 export function routeFor(app: AppId): RouteDefinition {
-  return ROUTES.find((route) => route.app === app) ?? EXPLORE;
+  return ROUTES.find((route) => route.app === app) ?? HOME;
 }
 
 /** Whether an account with this role may open the route. */
@@ -75,6 +82,22 @@ export function nextPathOf(search: string): string | null {
   const next = new URLSearchParams(search).get(NEXT_PARAMETER);
   const route = next ? ROUTES.find((candidate) => candidate.path === next) : undefined;
   return route?.roles ? route.path : null;
+}
+
+/**
+ * The public map app under the staff area, from `?back=`: only a public app with a map (never another
+ * origin, a staff app or the staff area itself), else the home page.
+ */
+export function backRouteOf(search: string): RouteDefinition {
+  const back = new URLSearchParams(search).get(BACK_PARAMETER);
+  const route = back ? ROUTES.find((candidate) => candidate.path === back) : undefined;
+  return route && route.roles === undefined && route.hasMap && route.app !== 'staff' ? route : HOME;
+}
+
+/** The query parameters that open the staff area over this route, and bring it back when the area closes. */
+export function staffAreaParameters(route: RouteDefinition): Record<string, string> {
+  if (route.roles) return { [NEXT_PARAMETER]: route.path };
+  return route.app === 'staff' || route === HOME ? {} : { [BACK_PARAMETER]: route.path };
 }
 
 /** The apps an account may switch to from the header, in route order (the staff area aside). */

@@ -1,15 +1,17 @@
-import { useMessages } from '../i18n/define-messages.ts';
-import { MapAppWorkspace } from '../ui/map-app-workspace.tsx';
-import { TRANSIT_MESSAGES } from './transit-messages.ts';
-
-/** The mobility family of the catalog: tram, busway and bus lines and their stops. */
-const TRANSIT_FAMILIES = ['mobility'];
+import './transit.css';
+import { useStore } from '../state/create-store.ts';
+import { useServices } from '../state/services.tsx';
+import { TransitWorkspace } from './transit-workspace.tsx';
 
 /**
- * The citizens' transit map at /transit: the lines (each with its colour, grouped by mode, a click opens
- * it and shows it whole) and the stations, with the features in view and the open one's details.
+ * The citizens' transit map, the home page (`/`, also `/transit`): the tram, busway and bus network in its
+ * colours; a stop's lines, connections on foot and next departures; a line's stops in order; a search for
+ * stops, streets and places; journeys from one place to another, drawn on the map. No account, no personal
+ * data: the device's position is asked for only when the rider presses a button, and kept in the page.
  */
 export function TransitApp() {
-  const messages = useMessages(TRANSIT_MESSAGES);
-  return <MapAppWorkspace families={TRANSIT_FAMILIES} panelLabel={messages.panelLabel} panelStart={() => <p className="side-panel__intro">{messages.intro}</p>} />;
+  const { catalog } = useServices();
+  const catalogState = useStore(catalog, (value) => value);
+  if (catalogState.status !== 'ready') return null;
+  return <TransitWorkspace catalog={catalogState.catalog} />;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPool } from '../helpers/database.ts';
 import {
   type BrowserSession,
+  CITY_MAP_PATH,
   findClickablePoint,
   foreignRequests,
   jumpTo,
@@ -59,7 +60,7 @@ afterAll(async () => {
 
 describe('the Arabic interface', () => {
   it('honours ?lang=ar: right-to-left page, Arabic strings, mirrored panels', async () => {
-    const { page, activity } = await openApp(browser.context, server.url, '&lang=ar');
+    const { page, activity } = await openApp(browser.context, server.url, '&lang=ar', CITY_MAP_PATH);
     expect(await documentDirection(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     await expect(page.locator('#layer-panel-heading').textContent()).resolves.toBe('الطبقات');
     await expect(page.locator('.layer-group__heading').first().textContent()).resolves.toMatch(ARABIC_LETTERS);
@@ -75,7 +76,7 @@ describe('the Arabic interface', () => {
   });
 
   it('labels the map in Arabic with the bundled Arabic font, and shows Arabic details', async () => {
-    const { page, activity } = await openApp(browser.context, server.url, '&lang=ar');
+    const { page, activity } = await openApp(browser.context, server.url, '&lang=ar', CITY_MAP_PATH);
     expect(await roadLabelTextField(page)).toEqual(['coalesce', ['get', 'name_ar'], ['get', 'name_fr'], '']);
     await jumpTo(page, [road.longitude, road.latitude], 17);
     const labels = await page.evaluate(() => window.__casaSig?.map?.queryRenderedFeatures(undefined, { layers: ['road_segments:label'] }).length);
@@ -97,7 +98,7 @@ describe('the Arabic interface', () => {
 
 describe('switching the language from the interface', () => {
   it('turns the page, the strings and the map labels to Arabic, then English, without reloading', async () => {
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     expect(await roadLabelTextField(page)).toEqual(['coalesce', ['get', 'name_fr'], ['get', 'name_ar'], '']);
     // A reload would lose this mark and create a second map.
     const map = await page.evaluateHandle(() => window.__casaSig?.map);

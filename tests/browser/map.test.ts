@@ -4,6 +4,7 @@ import type { LayerCatalog } from '../../client/api/layer-catalog.ts';
 import { createTestPool } from '../helpers/database.ts';
 import {
   type BrowserSession,
+  CITY_MAP_PATH,
   findClickablePoint,
   foreignRequests,
   jumpTo,
@@ -18,8 +19,9 @@ import { startTestServer, type TestServer } from '../helpers/start-server.ts';
 import { findFeatureNearCentre } from './sample-locations.ts';
 
 /**
- * The public map, as a citizen opens it: the built client (run `vite build` first) served by the real
- * app over the Casablanca sample data, in headless Chromium.
+ * The city map (`/map`, every public layer), as a citizen opens it: the built client (run `vite build`
+ * first) served by the real app over the Casablanca sample data, in headless Chromium, drawing live tiles
+ * (no archive is published for this server).
  */
 
 let pool: pg.Pool;
@@ -51,9 +53,9 @@ afterAll(async () => {
   await pool?.end();
 });
 
-describe('the public map', () => {
+describe('the city map', () => {
   it('loads in French, reaches idle and draws the city, with nothing fetched from another origin', async () => {
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     expect(await page.evaluate(() => window.__casaSig?.isIdle())).toBe(true);
@@ -75,7 +77,7 @@ describe('the public map', () => {
   });
 
   it('draws features of every layer family where the sample data has them', async () => {
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     const drawnFamilies = new Set<string>();
     for (const layer of catalog.layers) {
       const place = await findFeatureNearCentre(pool, layer.id);
@@ -92,7 +94,7 @@ describe('the public map', () => {
 
   it('shows a road’s name and attributes in the details panel when the road is clicked', async () => {
     const road = await findFeatureNearCentre(pool, 'road_segments', true);
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     await jumpTo(page, [road.longitude, road.latitude], 17);
     const point = await findClickablePoint(page, 'road_segments', road.id);
     expect(point, `road ${road.id} is drawn somewhere clickable`).not.toBeNull();
@@ -117,7 +119,7 @@ describe('the public map', () => {
 
   it('hides and shows a layer from its switch in the layer panel', async () => {
     const road = await findFeatureNearCentre(pool, 'road_segments');
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     await jumpTo(page, [road.longitude, road.latitude], DETAIL_ZOOM);
     expect((await renderedFeatures(page, 'road_segments')).length).toBeGreaterThan(0);
     const toggle = page.locator('.layer-toggle[data-layer-id="road_segments"] input[type="checkbox"]');
@@ -145,7 +147,7 @@ describe('the public map', () => {
         body: JSON.stringify({ type: 'not-ready', title: 'Service unavailable', status: 503, detail: 'Database migrations are pending', requestId: 'req-browser-1' }),
       }),
     );
-    await page.goto(`${server.url}/?test=1`);
+    await page.goto(`${server.url}${CITY_MAP_PATH}?test=1`);
     const notice = page.locator('.status-notice--error');
     await notice.waitFor();
     expect(await notice.getAttribute('data-error-type')).toBe('not-ready');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.ts';
-import { foreignRequests, jumpTo, openApp, waitForMapIdle } from '../helpers/browser.ts';
+import { CITY_MAP_PATH, foreignRequests, jumpTo, openApp, waitForMapIdle } from '../helpers/browser.ts';
 import { startBrowserSuite } from '../helpers/browser-suite.ts';
 import { findFeatureNearCentre } from './sample-locations.ts';
 import { demoAccount, submitCredentials } from './staff-pages.ts';
@@ -29,18 +29,19 @@ async function signOut(page: Page): Promise<void> {
 }
 
 describe('routes', () => {
-  it('opens the public map and the transit map from their URLs, with no account', async () => {
-    const { page, activity } = await openApp(suite.browser.context, suite.server.url);
+  it('opens the transit map at / and the city map at /map, from their URLs, with no account', async () => {
+    const { page, activity } = await openApp(suite.browser.context, suite.server.url, '', CITY_MAP_PATH);
     expect(await page.locator('.app').getAttribute('data-app')).toBe('explore');
     expect(await page.locator('.app-nav__link[aria-current="page"]').getAttribute('data-app')).toBe('explore');
     await page.close();
 
-    const transit = await openApp(suite.browser.context, suite.server.url, '', '/transit');
+    const transit = await openApp(suite.browser.context, suite.server.url);
     expect(await transit.page.locator('.app').getAttribute('data-app')).toBe('transit');
-    // Only the mobility layers are listed, each line with its own swatch and name.
-    const listed = await transit.page.locator('.layer-toggle').evaluateAll((items) => items.map((item) => item.getAttribute('data-layer-id')));
-    expect(listed).toEqual(['transit_routes', 'transit_stops']);
-    const lines = transit.page.locator('.layer-toggle[data-layer-id="transit_routes"] .legend__row');
+    expect(await transit.page.locator('.app-nav__link').evaluateAll((links) => links.map((link) => link.getAttribute('href')?.split('?')[0]))).toEqual(['/', '/map']);
+    // Only the mobility layers are drawn; each line is listed with its own swatch and name.
+    expect(await transit.page.evaluate(() => window.__casaSig?.map?.getLayoutProperty('road_segments:line', 'visibility'))).toBe('none');
+    expect(await transit.page.evaluate(() => window.__casaSig?.map?.getLayoutProperty('transit_routes:line', 'visibility'))).toBe('visible');
+    const lines = transit.page.locator('.transit-card[data-card="network"] .legend--data .legend__row');
     await lines.first().waitFor();
     const count = Number((await suite.pool.query('SELECT count(*) FROM transit_routes')).rows[0].count);
     expect(await lines.count()).toBe(count);
@@ -99,7 +100,7 @@ describe('routes', () => {
 describe('links', () => {
   it('bring back the map position, the language and the open feature, and a reload keeps them', async () => {
     const road = await findFeatureNearCentre(suite.pool, 'road_segments', true);
-    const { page } = await openApp(suite.browser.context, suite.server.url, `&lang=ar&feature=road_segments/${road.id}#map=16.5/${road.latitude.toFixed(5)}/${road.longitude.toFixed(5)}`);
+    const { page } = await openApp(suite.browser.context, suite.server.url, `&lang=ar&feature=road_segments/${road.id}#map=16.5/${road.latitude.toFixed(5)}/${road.longitude.toFixed(5)}`, CITY_MAP_PATH);
     const details = page.locator(`.feature-details[data-layer-id="road_segments"][data-feature-id="${road.id}"]`);
     await details.waitFor();
     await expect(details.locator('h2').textContent()).resolves.toBe(road.nameAr);
@@ -125,7 +126,7 @@ describe('links', () => {
 
 describe('overlays', () => {
   it('keep a measured path drawn when the language changes', async () => {
-    const { page } = await openApp(suite.browser.context, suite.server.url);
+    const { page } = await openApp(suite.browser.context, suite.server.url, '', CITY_MAP_PATH);
     await page.locator('.measure-tool .map-button').click();
     const canvas = await page.locator('.maplibregl-canvas').boundingBox();
     if (!canvas) throw new Error('no map canvas');
@@ -167,6 +168,7 @@ describe('the public map’s code', () => {
     for (const marker of ['/api/admin/users', '/api/admin/api-keys', 'segment-history__list']) expect(entryCode).not.toContain(marker);
 
     const { page, activity } = await openApp(suite.browser.context, suite.server.url);
+    expect(await page.locator('.app').getAttribute('data-app')).toBe('transit');
     const scripts = activity.requests.filter((url) => url.endsWith('.js')).map((url) => url.slice(url.lastIndexOf('/') + 1));
     expect(scripts).toContain(entry);
     expect(scripts.some((name) => /^(admin|plan|inspect|staff)-app-/.test(name))).toBe(false);
@@ -177,7 +179,7 @@ describe('the public map’s code', () => {
 describe('the map from the keyboard', () => {
   it('opens a feature from the list of what the map shows, with Tab and Enter only', async () => {
     const stop = await findFeatureNearCentre(suite.pool, 'transit_stops', true);
-    const { page } = await openApp(suite.browser.context, suite.server.url, `#map=17/${stop.latitude}/${stop.longitude}`);
+    const { page } = await openApp(suite.browser.context, suite.server.url, `#map=17/${stop.latitude}/${stop.longitude}`, CITY_MAP_PATH);
     const item = page.locator(`.features-in-view__item[data-layer-id="transit_stops"][data-feature-id="${stop.id}"]`);
     await item.waitFor();
     await page.locator('body').focus();
@@ -199,7 +201,7 @@ describe('the map from the keyboard', () => {
 
 describe('area names', () => {
   it('appear once on screen, from the whole city down to a street', async () => {
-    const { page } = await openApp(suite.browser.context, suite.server.url);
+    const { page } = await openApp(suite.browser.context, suite.server.url, '', CITY_MAP_PATH);
     const shownNames = () =>
       page.evaluate(() => {
         const map = window.__casaSig?.map;
@@ -223,7 +225,7 @@ describe('a phone screen (360 × 740)', () => {
     for (const language of ['fr', 'ar']) {
       const page = await suite.browser.context.newPage();
       await page.setViewportSize({ width: 360, height: 740 });
-      await page.goto(`${suite.server.url}/?test=1&lang=${language}`);
+      await page.goto(`${suite.server.url}${CITY_MAP_PATH}?test=1&lang=${language}`);
       await page.waitForFunction(() => window.__casaSig !== undefined);
       await waitForMapIdle(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), language).toBeLessThanOrEqual(360);
@@ -254,7 +256,7 @@ describe('a phone screen (360 × 740)', () => {
     const road = await findFeatureNearCentre(suite.pool, 'road_segments', true);
     const page = await suite.browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${suite.server.url}/?test=1&feature=road_segments/${road.id}#map=16/${road.latitude}/${road.longitude}`);
+    await page.goto(`${suite.server.url}${CITY_MAP_PATH}?test=1&feature=road_segments/${road.id}#map=16/${road.latitude}/${road.longitude}`);
     const details = page.locator('.feature-details[data-state="complete"]');
     await details.waitFor();
     const box = await details.boundingBox();

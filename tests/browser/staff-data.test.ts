@@ -6,6 +6,7 @@ import { createUser, findUser, updateUser } from '../../server/auth/accounts.ts'
 import { createTestPool } from '../helpers/database.ts';
 import {
   type BrowserSession,
+  CITY_MAP_PATH,
   type ExpectedFailure,
   findClickablePoint,
   foreignRequests,
@@ -130,7 +131,7 @@ describe('an inspector', () => {
   it('sees the inspections layer and a permit’s applicant, which the public does not', async () => {
     const permit = await findFeatureInArea(pool, 'permits', areaCode, ['reference', 'applicant_name', 'applicant_phone']);
     const inspection = await findFeatureInArea(pool, 'inspections', areaCode);
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     await waitForPrincipal(page, 'public');
     expect(await layerPanelIds(page)).not.toContain('inspections');
 
@@ -179,7 +180,7 @@ describe('an inspector', () => {
 
   it('is sent back to the sign-in form when a feature request finds her session ended', async () => {
     const inspection = await findFeatureInArea(pool, 'inspections', areaCode);
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     const username = await signInNewInspector(page, inspection);
     // An administrator disables the account: its sessions are revoked at once.
     await updateUser(pool, username, { isDisabled: true });
@@ -191,7 +192,7 @@ describe('an inspector', () => {
 
   it('is sent back to the sign-in form when the map’s tiles are refused', async () => {
     const inspection = await findFeatureInArea(pool, 'inspections', areaCode);
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     const username = await signInNewInspector(page, inspection);
     await updateUser(pool, username, { isDisabled: true });
     // Moving the map asks for new inspection tiles, which the public may not read.

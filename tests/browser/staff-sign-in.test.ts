@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from '../../server/auth/authenticate.ts';
 import { createTestPool } from '../helpers/database.ts';
 import {
   type BrowserSession,
+  CITY_MAP_PATH,
   type ExpectedFailure,
   foreignRequests,
   launchBrowser,
@@ -62,7 +63,7 @@ afterAll(async () => {
 
 describe('the public map', () => {
   it('works without an account: reaches idle, draws features, and never asks to sign in', async () => {
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     await waitForPrincipal(page, 'public');
     expect((await renderedFeatures(page, 'admin_areas')).length).toBeGreaterThan(0);
     expect((await renderedFeatures(page, 'permits')).length).toBeGreaterThan(0);
@@ -95,17 +96,18 @@ describe('the staff area', () => {
     expect(edges.fromLeft).toBeGreaterThan(200);
 
     await closeStaffArea(page);
+    // Opened from its own address, the staff area closes onto the home page, the transit map.
     expect(new URL(page.url()).pathname).toBe('/');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('staff-button'))).toBe(true);
-    expect((await renderedFeatures(page, 'admin_areas')).length).toBeGreaterThan(0);
+    expect((await renderedFeatures(page, 'transit_routes')).length).toBeGreaterThan(0);
     expectCleanPage(activity, server.url);
     await page.close();
   });
 
   it('signs a planner in and out: who is signed in, the planner’s catalog, then the public state again', async () => {
     const planner = demoAccount('planner');
-    const { page, activity } = await openApp(browser.context, server.url);
+    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     await waitForPrincipal(page, 'public');
     const publicLayers = await layerPanelIds(page);
     const roadToggle = page.locator('.layer-toggle[data-layer-id="road_segments"]');
@@ -134,8 +136,9 @@ describe('the staff area', () => {
     expect(stored).not.toContain(cookie!.value);
     expect(stored).not.toMatch(/cst_/);
 
+    // The staff area closes onto the map it was opened over.
     await closeStaffArea(page);
-    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).pathname).toBe(CITY_MAP_PATH);
     await signOutFromHeader(page);
     await expect(page.locator('.app-header .staff-button').textContent()).resolves.toBe('Espace agents');
     expect(await roadToggle.locator('[data-badge="editable"]').count()).toBe(0);

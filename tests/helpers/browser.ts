@@ -81,10 +81,13 @@ export interface AppPage {
   activity: PageActivity;
 }
 
+/** The city map (every layer the caller may read); the home page `/` is the transit map. */
+export const CITY_MAP_PATH = '/map';
+
 /**
- * Opens the built client in test mode (`?test=1` exposes `window.__casaSig`), at `path` (`/` the public
- * map, `/staff` the staff area), and waits for the map's `idle` event: the catalog loaded, the style
- * applied, every tile of the view loaded and drawn.
+ * Opens the built client in test mode (`?test=1` exposes `window.__casaSig`), at `path` (`/` the transit
+ * map, CITY_MAP_PATH the city map, `/staff` the staff area), and waits for the map's `idle` event: the
+ * catalog loaded, the style applied, every tile of the view loaded and drawn.
  */
 export async function openApp(context: BrowserContext, baseUrl: string, query = '', path = '/'): Promise<AppPage> {
   const page = await context.newPage();
