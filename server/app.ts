@@ -12,6 +12,7 @@ import { recordSecurityEvent } from './auth/security-events.ts';
 import type { Config } from './config.ts';
 import { AdmissionQueue } from './http/admission-queue.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
+import { createIdempotency } from './http/idempotency.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { requireJsonBodies } from './http/require-json.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -106,6 +107,8 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createHealthRouter(deps.pool));
   app.use(createApiDocsRouter(() => ALL_OPERATIONS));
   app.use(createAuthenticator(deps.pool));
+  // A create sent again with the same Idempotency-Key gets the first answer and writes nothing.
+  app.use(createIdempotency(deps.pool, deps.logger));
 
   app.use(
     createAuthRouter({
