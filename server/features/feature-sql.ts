@@ -48,13 +48,16 @@ export interface ItemsFilter {
   updatedFrom?: string;
   updatedTo?: string;
   equals: { property: PropertyDefinition; value: unknown }[];
+  /** An enum property equal to any of several values (`status=submitted,under_review`). */
+  anyOf?: { property: PropertyDefinition; values: string[] }[];
+  /** A date property within an inclusive interval, either end open (`submitted_on=2026-01-01/..`). */
+  ranges?: { property: PropertyDefinition; from?: string; to?: string }[];
   afterId?: number;
   limit: number;
 }
 
-/** One page of items in id order (keyset paging: stable while rows are inserted). */
-export function buildItemsQuery(layer: LayerDefinition, view: LayerView, filter: ItemsFilter): BuiltQuery {
-  const params = new SqlParams();
+/** The WHERE conditions of an items query, without paging; values go into `params`. */
+function itemsConditions(layer: LayerDefinition, view: LayerView, filter: ItemsFilter, params: SqlParams): string[] {
   const geometry = `t.${ident(layer.geometry.column)}`;
   const conditions: string[] = [];
   if (filter.bbox) {
@@ -69,7 +72,19 @@ export function buildItemsQuery(layer: LayerDefinition, view: LayerView, filter:
     const column = `t.${ident(property.column)}`;
     conditions.push(property.type === 'string_list' ? `${params.add(value, 'text')} = ANY(${column})` : `${column} = ${castParameter(params, property, value)}`);
   }
+  for (const { property, values } of filter.anyOf ?? []) conditions.push(`t.${ident(property.column)} = ANY(${params.add(values)}::text[])`);
+  for (const { property, from, to } of filter.ranges ?? []) {
+    if (from !== undefined) conditions.push(`t.${ident(property.column)} >= ${castParameter(params, property, from)}`);
+    if (to !== undefined) conditions.push(`t.${ident(property.column)} <= ${castParameter(params, property, to)}`);
+  }
   if (view.areaIds) conditions.push(areaFilterCondition(view.areas, geometry, params.add(view.areaIds)));
+  return conditions;
+}
+
+/** One page of items in id order (keyset paging: stable while rows are inserted). */
+export function buildItemsQuery(layer: LayerDefinition, view: LayerView, filter: ItemsFilter): BuiltQuery {
+  const params = new SqlParams();
+  const conditions = itemsConditions(layer, view, filter, params);
   if (filter.afterId !== undefined) conditions.push(`t.${ident(layer.idColumn)} > ${params.add(filter.afterId, 'bigint')}`);
   const text = [
     `SELECT ${featureColumns(layer, view.properties)}`,
@@ -78,6 +93,14 @@ export function buildItemsQuery(layer: LayerDefinition, view: LayerView, filter:
     `ORDER BY t.${ident(layer.idColumn)}`,
     `LIMIT ${params.add(filter.limit + 1, 'integer')}`,
   ].filter(Boolean).join('\n');
+  return { text, values: params.values };
+}
+
+/** How many features the items query matches over all its pages (OGC `numberMatched`). */
+export function buildItemsCountQuery(layer: LayerDefinition, view: LayerView, filter: ItemsFilter): BuiltQuery {
+  const params = new SqlParams();
+  const conditions = itemsConditions(layer, view, filter, params);
+  const text = `SELECT count(*)::integer AS count FROM ${table(layer)} AS t${conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : ''}`;
   return { text, values: params.values };
 }
 

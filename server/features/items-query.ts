@@ -49,6 +49,19 @@ function parseDatetime(text: string): { from?: string; to?: string } {
   return { ...(open(start) ? {} : { from: parseInstant('datetime', start) }), ...(open(end) ? {} : { to: parseInstant('datetime', end) }) };
 }
 
+/** A date property's interval "from/to" (inclusive), either end ".." or empty for open; not both. */
+function parseDateInterval(name: string, text: string): { from?: string; to?: string } {
+  const parts = text.split('/');
+  const isOpen = (side: string) => side === '..' || side === '';
+  if (parts.length !== 2 || parts.every(isOpen)) throw new BadRequestError('invalid-parameter', `${name} must be a date or an interval from/to with at least one end`);
+  const [from, to] = parts as [string, string];
+  for (const side of [from, to]) {
+    if (!isOpen(side) && !isIsoDate(side)) throw new BadRequestError('invalid-parameter', `${name} must be dates YYYY-MM-DD`);
+  }
+  if (!isOpen(from) && !isOpen(to) && from > to) throw new BadRequestError('invalid-parameter', `${name} must not end before it starts`);
+  return { ...(isOpen(from) ? {} : { from }), ...(isOpen(to) ? {} : { to }) };
+}
+
 function parsePropertyValue(name: string, property: PropertyDefinition, text: string): unknown {
   const fail = (expected: string) => new BadRequestError('invalid-parameter', `${name} must be ${expected}`);
   switch (property.type) {
@@ -111,7 +124,16 @@ export function parseItemsRequest(
     filter.afterId = Number(text);
   }
   for (const [name, property] of filterable) {
-    if (query[name] !== undefined) filter.equals.push({ property, value: parsePropertyValue(name, property, single(name, query[name])) });
+    if (query[name] === undefined) continue;
+    const text = single(name, query[name]);
+    if (property.type === 'enum' && text.includes(',')) {
+      const values = [...new Set(text.split(',').map((value) => String(parsePropertyValue(name, property, value))))];
+      (filter.anyOf ??= []).push({ property, values });
+    } else if (property.type === 'date' && text.includes('/')) {
+      (filter.ranges ??= []).push({ property, ...parseDateInterval(name, text) });
+    } else {
+      filter.equals.push({ property, value: parsePropertyValue(name, property, text) });
+    }
   }
   const asOf = query.asOf === undefined ? undefined : parseInstant('asOf', single('asOf', query.asOf));
   return { filter, ...(asOf ? { asOf } : {}) };

@@ -60,7 +60,12 @@ export function buildOgcOpenApi(origin: string, layers: readonly { layer: LayerD
     schemas[name] = featureSchema(layer, visible);
     const feature = { content: { [GEOJSON]: { schema: { $ref: `#/components/schemas/${name}` } } } };
     const filters = visible.filter(([, property]) => property.filterable).map(([property, definition]) => ({
-      name: property, in: 'query', required: false, schema: propertySchema(definition),
+      name: property, in: 'query', required: false,
+      ...(definition.type === 'enum'
+        ? { schema: { type: 'string' }, description: `One of ${Object.keys(definition.values ?? {}).join(', ')}, or several separated by commas` }
+        : definition.type === 'date'
+          ? { schema: { type: 'string' }, description: 'A date YYYY-MM-DD, or an inclusive interval from/to (".." for an open end)' }
+          : { schema: propertySchema(definition) }),
     }));
     const itemPath = { name: 'featureId', in: 'path', required: true, schema: { type: 'integer' } };
     paths[`/collections/${layer.id}`] = { get: { summary: layer.title.fr, responses: { 200: { description: 'Collection' } } } };
@@ -75,7 +80,7 @@ export function buildOgcOpenApi(origin: string, layers: readonly { layer: LayerD
           { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'The layer as it was then' },
           ...filters,
         ],
-        responses: { 200: { description: 'Features', content: { [GEOJSON]: {} } }, 400: problem },
+        responses: { 200: { description: 'Features (numberMatched on the first page)', content: { [GEOJSON]: {} } }, 400: problem },
       },
       post: { summary: 'Create a feature', requestBody: { required: true, ...feature }, responses: { 201: { description: 'Created' }, 400: problem, 401: problem, 403: problem, 413: problem, 422: problem } },
     };

@@ -4,12 +4,14 @@ import { ident, SqlParams } from '../db/sql.ts';
 import { areaFilterCondition } from '../layers/area-filter.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
-import { allProperties, buildItemQuery, buildItemsQuery, type ItemsFilter, table } from './feature-sql.ts';
+import { allProperties, buildItemQuery, buildItemsCountQuery, buildItemsQuery, type ItemsFilter, table } from './feature-sql.ts';
 
 export interface FeaturePage {
   features: StoredFeature[];
   /** Id after which the next page starts, or undefined on the last page. */
   nextAfterId: number | undefined;
+  /** How many features match over all pages: counted for the first page only (a list's total). */
+  numberMatched?: number;
 }
 
 function page(features: StoredFeature[], limit: number): FeaturePage {
@@ -21,7 +23,12 @@ function page(features: StoredFeature[], limit: number): FeaturePage {
 export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, view: LayerView, filter: ItemsFilter): Promise<FeaturePage> {
   const query = buildItemsQuery(layer, view, filter);
   const rows = (await pool.query(query.text, query.values)).rows;
-  return page(rows.map((row) => toStoredFeature(row, view.properties)), filter.limit);
+  const result = page(rows.map((row) => toStoredFeature(row, view.properties)), filter.limit);
+  if (filter.afterId !== undefined) return result;
+  // A single page holds them all; otherwise count once, so that a list can say how many it did not show.
+  if (result.nextAfterId === undefined) return { ...result, numberMatched: result.features.length };
+  const count = buildItemsCountQuery(layer, view, filter);
+  return { ...result, numberMatched: Number((await pool.query(count.text, count.values)).rows[0].count) };
 }
 
 export async function readFeature(pool: pg.Pool, layer: LayerDefinition, view: LayerView, id: number): Promise<StoredFeature | undefined> {
@@ -66,9 +73,13 @@ export async function listFeaturesAsOf(
     const [west, south, east, north] = filter.bbox.map((value) => params.add(value, 'double precision'));
     conditions.push(`ST_Intersects(${geometry}, ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, ${Number(layer.geometry.srid)}))`);
   }
-  for (const { property, value } of filter.equals) {
-    const name = Object.entries(layer.properties).find(([, candidate]) => candidate === property)![0];
-    conditions.push(`state.feature->'properties'->>${pgLiteral(name)} = ${params.add(String(value), 'text')}`);
+  const valueOf = (property: ItemsFilter['equals'][number]['property']) =>
+    `state.feature->'properties'->>${pgLiteral(Object.entries(layer.properties).find(([, candidate]) => candidate === property)![0])}`;
+  for (const { property, value } of filter.equals) conditions.push(`${valueOf(property)} = ${params.add(String(value), 'text')}`);
+  for (const { property, values } of filter.anyOf ?? []) conditions.push(`${valueOf(property)} = ANY(${params.add(values)}::text[])`);
+  for (const { property, from, to } of filter.ranges ?? []) {
+    if (from !== undefined) conditions.push(`(${valueOf(property)})::date >= ${params.add(from, 'date')}`);
+    if (to !== undefined) conditions.push(`(${valueOf(property)})::date <= ${params.add(to, 'date')}`);
   }
   if (view.areaIds) conditions.push(areaFilterCondition(view.areas, geometry, params.add(view.areaIds)));
   if (filter.afterId !== undefined) conditions.push(`state.id > ${params.add(filter.afterId, 'bigint')}`);

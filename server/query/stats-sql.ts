@@ -13,6 +13,13 @@ export interface StatsQuery {
   to?: string;
   /** "Today" for age buckets, so that answers are reproducible (defaults to the database's date). */
   today?: string;
+  /** An enum property whose values each get their own count per area (permits by status). */
+  countBy?: { name: string; property: PropertyDefinition };
+}
+
+/** The SQL column alias of the count of one value of `countBy` (by its position in the enum). */
+export function countByAlias(index: number): string {
+  return `by:${index}`;
 }
 
 /** The SQL column alias of a measure (or of one bucket of it). */
@@ -72,9 +79,20 @@ export function buildStatsQuery(areas: LayerDefinition, layer: LayerDefinition, 
   if (dateProperty && query.from) conditions.push(`t.${ident(dateProperty.column)} >= ${params.add(query.from, 'date')}`);
   if (dateProperty && query.to) conditions.push(`t.${ident(dateProperty.column)} <= ${params.add(query.to, 'date')}`);
   if (view.areaIds) conditions.push(areaFilterCondition(areas, `t.${ident(layer.geometry.column)}`, params.add(view.areaIds)));
-  const today = query.today ? params.add(query.today, 'date') : 'current_date';
+  const measures = Object.entries(layer.statistics ?? {});
+  // Bound only when a measure reads it: an unused parameter has no type PostgreSQL can infer.
+  const isTodayRead = measures.some(([, measure]) => measure.kind === 'ageBuckets' || measure.kind === 'dueWithin');
+  const today = query.today && isTodayRead ? params.add(query.today, 'date') : 'current_date';
   const by = params.add(query.by, 'text');
-  const parts = Object.entries(layer.statistics ?? {}).map(([name, measure]) => measureParts(layer, name, measure, params, today));
+  const parts = measures.map(([name, measure]) => measureParts(layer, name, measure, params, today));
+  const countBy = query.countBy;
+  Object.keys(countBy?.property.values ?? {}).forEach((value, index) => {
+    const alias = ident(countByAlias(index));
+    parts.push({
+      partials: [`count(*) FILTER (WHERE t.${ident(countBy!.property.column)} = ${params.add(value, 'text')}) AS ${alias}`],
+      finals: [`coalesce(sum(g.${alias}), 0)::integer AS ${alias}`],
+    });
+  });
   const areaTable = ident(areas.table.schema, areas.table.name);
   const area = (name: string) => ident(areas.properties[name]!.column);
   const areaId = ident(areas.idColumn);

@@ -3,7 +3,7 @@ import { layerView } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { buildStatsQuery, measureAlias, type StatsQuery } from './stats-sql.ts';
+import { buildStatsQuery, countByAlias, measureAlias, type StatsQuery } from './stats-sql.ts';
 
 export type { StatsQuery };
 
@@ -27,7 +27,8 @@ function measuresOf(layer: LayerDefinition, row: Record<string, unknown>): Recor
 
 /**
  * Counts per admin area (stats-sql.ts), with the measures the registry declares for the layer
- * (inspections: average score and failing share; permits: pending files by age, expiring ones).
+ * (inspections: average score and failing share; permits: pending files by age, expiring ones), and with
+ * `countBy` a count per value of that property.
  */
 export async function computeStats(pool: pg.Pool, registry: LayerRegistry, layer: LayerDefinition, principal: Principal, query: StatsQuery) {
   const built = buildStatsQuery(registry.areas, layer, layerView(principal, layer, registry), query);
@@ -36,5 +37,6 @@ export async function computeStats(pool: pg.Pool, registry: LayerRegistry, layer
     area: { id: Number(row.id), code: row.code, name: { fr: row.name_fr, ar: row.name_ar } },
     count: row.count,
     ...measuresOf(layer, row),
+    ...(query.countBy ? { counts: Object.fromEntries(Object.keys(query.countBy.property.values ?? {}).map((value, index) => [value, row[countByAlias(index)] as number])) } : {}),
   }));
 }

@@ -103,6 +103,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
       .send(JSON.stringify({
         type: 'FeatureCollection',
         timeStamp: new Date().toISOString(),
+        ...(result.numberMatched === undefined ? {} : { numberMatched: result.numberMatched }),
         numberReturned: result.features.length,
         features: result.features.map((feature) => toGeojsonFeature(feature, view.properties)),
         links,

@@ -48,6 +48,7 @@ export const statsQuery = z.looseObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   today: isoDate.optional(),
+  countBy: z.string().max(64).optional().describe('A filterable enum property: a count per value and area (permits by status)'),
 });
 
 /**
@@ -103,7 +104,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const query = parseRequest(statsQuery, request.query, 'query');
     const layer = layerParameter(registry, request.principal, query.layer);
     const filterable = Object.entries(layer.properties).filter(([, property]) => property.filterable && property.type === 'enum');
-    const known = new Set(['layer', 'by', 'from', 'to', 'today', ...filterable.map(([name]) => name)]);
+    const known = new Set(['layer', 'by', 'from', 'to', 'today', 'countBy', ...filterable.map(([name]) => name)]);
     const unknown = Object.keys(request.query).filter((name) => !known.has(name));
     if (unknown.length > 0) throw new BadRequestError('unknown-parameter', `Unknown parameter(s): ${unknown.join(', ')}`, { allowed: [...known] });
     const equals = filterable.flatMap(([name, property]) => {
@@ -115,7 +116,12 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
       return [{ property, value }];
     });
     if ((query.from || query.to) && !layer.primaryDateProperty) throw new AppError(400, 'invalid-query', 'Bad request', `Layer ${layer.id} has no date to filter on`);
-    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today }));
+    const countByProperty = query.countBy === undefined ? undefined : filterable.find(([name]) => name === query.countBy)?.[1];
+    if (query.countBy !== undefined && !countByProperty) {
+      throw new BadRequestError('invalid-query', `countBy must be one of ${filterable.map(([name]) => name).join(', ')}`, { allowed: filterable.map(([name]) => name) });
+    }
+    const countBy = countByProperty ? { name: query.countBy!, property: countByProperty } : undefined;
+    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today, countBy }));
     response.set(noStore).json({ layer: layer.id, by: query.by, dateProperty: layer.primaryDateProperty ?? null, areas });
   });
 

@@ -214,6 +214,28 @@ describe('stats', () => {
     expect((await get('/api/query/stats?layer=permits&colour=red')).status).toBe(400);
   });
 
+  it('counts each value of an enum per area with countBy (permits by status), and refuses other names', async () => {
+    const { status, body } = await get('/api/query/stats?layer=permits&countBy=status&kind=construction', admin);
+    expect(status).toBe(200);
+    const statuses = ['submitted', 'under_review', 'approved', 'rejected', 'expired', 'revoked'];
+    const hand = await pool.query(
+      `SELECT a.code, p.status, count(*)::integer AS n
+         FROM admin_areas a JOIN permits p ON ST_Intersects(a.geom, ST_PointOnSurface(p.geom))
+        WHERE a.level = 'arrondissement' AND p.kind = 'construction' GROUP BY a.code, p.status`,
+    );
+    for (const area of body.areas as { area: { code: string }; count: number; counts: Record<string, number> }[]) {
+      expect(Object.keys(area.counts)).toEqual(statuses);
+      for (const value of statuses) {
+        const row = hand.rows.find((candidate) => candidate.code === area.area.code && candidate.status === value);
+        expect(area.counts[value], `${area.area.code} ${value}`).toBe(row?.n ?? 0);
+      }
+      expect(Object.values(area.counts).reduce((sum, n) => sum + n, 0)).toBe(area.count);
+    }
+    const refused = await get('/api/query/stats?layer=permits&countBy=reference', admin);
+    expect(refused.status).toBe(400);
+    expect(refused.body.allowed).toContain('status');
+  });
+
   it('gives a confined inspector counts of the permits of her arrondissement only', async () => {
     const { body } = await get('/api/query/stats?layer=permits', inspectorAnfa);
     const expected = await pool.query(
@@ -229,5 +251,44 @@ describe('stats', () => {
     const everyone = await get('/api/query/stats?layer=permits', admin);
     const total = (result: { areas: { count: number }[] }) => result.areas.reduce((sum, area) => sum + area.count, 0);
     expect(total(body)).toBeLessThan(total(everyone.body) / 4);
+  });
+});
+
+describe('items filters for lists (any of several values, date intervals, numberMatched)', () => {
+  it('selects permits of several statuses submitted within an interval, and says how many match in all', async () => {
+    const path = '/ogc/collections/permits/items?status=submitted,under_review&submitted_on=2026-06-01/2026-09-30&limit=10';
+    const { status, body } = await get(path, admin);
+    expect(status).toBe(200);
+    const expected = await pool.query(
+      `SELECT count(*)::integer AS n FROM permits WHERE status IN ('submitted', 'under_review') AND submitted_on BETWEEN '2026-06-01' AND '2026-09-30'`,
+    );
+    expect(expected.rows[0].n).toBeGreaterThan(10);
+    expect(body.numberMatched).toBe(expected.rows[0].n);
+    expect(body.numberReturned).toBe(10);
+    for (const feature of body.features) {
+      expect(['submitted', 'under_review']).toContain(feature.properties.status);
+      expect(feature.properties.submitted_on >= '2026-06-01' && feature.properties.submitted_on <= '2026-09-30').toBe(true);
+    }
+    const next = body.links.find((link: { rel: string }) => link.rel === 'next').href as string;
+    expect((await get(new URL(next).pathname + new URL(next).search, admin)).body.numberMatched).toBeUndefined();
+    const openEnded = await get('/ogc/collections/permits/items?valid_until=2026-12-01/..&limit=1', admin);
+    const later = await pool.query("SELECT count(*)::integer AS n FROM permits WHERE valid_until >= '2026-12-01'");
+    expect(openEnded.body.numberMatched).toBe(later.rows[0].n);
+  });
+
+  it('confines the count to a confined inspector’s areas as it confines the features', async () => {
+    const { body } = await get('/ogc/collections/permits/items?limit=1000', inspectorAnfa);
+    expect(body.numberMatched).toBe(body.numberReturned);
+    const expected = await pool.query(
+      `SELECT count(*)::integer AS n FROM permits p, admin_areas a WHERE a.code = '06.141.01.01' AND ST_Intersects(a.geom, p.geom)`,
+    );
+    expect(body.numberMatched).toBe(expected.rows[0].n);
+  });
+
+  it('refuses malformed lists and intervals with 400', async () => {
+    for (const query of ['status=approved,lost', 'submitted_on=2026-13-01/..', 'submitted_on=../..', 'submitted_on=2026-05-01/2026-04-01', 'submitted_on=a/b/c']) {
+      const bad = await get(`/ogc/collections/permits/items?${query}`, admin);
+      expect(bad.status, query).toBe(400);
+    }
   });
 });
