@@ -26,7 +26,7 @@ function parseBoolean(raw: unknown): boolean | undefined {
 }
 
 /** A calendar date (YYYY-MM-DD) in the locale's long form; noon UTC so no time zone moves it a day. */
-function formatDate(raw: string, language: Language): string {
+export function formatDate(raw: string, language: Language): string {
   const match = ISO_DATE.exec(raw);
   if (!match) return raw;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
@@ -45,10 +45,15 @@ function formatNumber(raw: unknown, property: CatalogProperty, language: Languag
  * Lists arrive as arrays (features API) or comma-joined strings (vector tiles). Items are codes (line
  * numbers, violation codes), so they are separated, not joined into a sentence ("T1, T2" not "T1 et T2").
  */
-function formatList(raw: unknown, language: Language): string {
+function formatList(raw: unknown, property: CatalogProperty, language: Language): string {
   const items = Array.isArray(raw) ? raw.map(String) : String(raw).split(',');
   const cleaned = items.map((item) => item.trim()).filter((item) => item.length > 0);
-  return cleaned.join(COMMON_MESSAGES[language].listSeparator);
+  // A list drawn from a vocabulary (an inspection's findings) shows each item's label in the language.
+  const labelled = cleaned.map((item) => {
+    const entry = property.values?.find((candidate) => candidate.value === item);
+    return entry ? pickLabel(entry.label, language) : item;
+  });
+  return labelled.join(COMMON_MESSAGES[language].listSeparator);
 }
 
 /**
@@ -75,7 +80,7 @@ export function formatPropertyValue(property: CatalogProperty, raw: unknown, lan
     case 'number':
       return { text: formatNumber(raw, property, language) };
     case 'string_list': {
-      const text = formatList(raw, language);
+      const text = formatList(raw, property, language);
       return text ? { text } : null;
     }
     default: {

@@ -12,6 +12,7 @@ import {
   planCuts,
 } from '../../data/sample/geometry.ts';
 import { gradeForScore } from '../../data/sample/inspections.ts';
+import { VIOLATION_VALUES } from '../layers/definitions/hygiene-violations.ts';
 import { allocateCounts, randomPointIn } from '../../data/sample/placement.ts';
 import { createRandom } from '../../data/sample/random.ts';
 import { AXIS_SEGMENT_MAX_M, AXIS_SEGMENT_MIN_M, buildRoadSegments } from '../../data/sample/roads.ts';
@@ -185,6 +186,7 @@ describe('the sample dataset', () => {
       expect(inspection.grade).toBe(gradeForScore(inspection.score));
       expect(inspection.follow_up_on === null).toBe(inspection.outcome === 'compliant');
       expect(inspection.violations.length === 0).toBe(inspection.outcome === 'compliant');
+      for (const violation of inspection.violations) expect(Object.keys(VIOLATION_VALUES)).toContain(violation);
     }
     const latest = new Map<number, { on: string; grade: string }>();
     for (const inspection of dataset.inspections) {

@@ -115,6 +115,26 @@ WHERE t.${ident(layer.idColumn)} = ${params.add(id, 'bigint')}${area}${forUpdate
   return { text, values: params.values };
 }
 
+/**
+ * The value of `latestOf.property` of the newest feature of `source` whose `latestOf.via` is `parentId`
+ * (newest by `latestOf.orderBy`, then id): what a `latestOf` property of the parent must hold.
+ */
+export function buildLatestValueQuery(
+  source: LayerDefinition,
+  latestOf: { via: string; property: string; orderBy: string },
+  parentId: number,
+): BuiltQuery {
+  const params = new SqlParams();
+  const column = (name: string) => `t.${ident(source.properties[name]!.column)}`;
+  return {
+    text: `SELECT ${column(latestOf.property)} AS value FROM ${table(source)} AS t
+WHERE ${column(latestOf.via)} = ${params.add(parentId, 'bigint')}
+ORDER BY ${column(latestOf.orderBy)} DESC, t.${ident(source.idColumn)} DESC
+LIMIT 1`,
+    values: params.values,
+  };
+}
+
 /** Values by API name to write; a property absent from `values` gets its column default. */
 export interface FeatureWrite {
   values: Readonly<Record<string, unknown>>;

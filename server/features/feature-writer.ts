@@ -11,7 +11,7 @@ import { checkGeometryValidity, findNearMissWarnings, isInsideAreas } from './da
 import { featureEtag } from './etag.ts';
 import type { FeatureInput } from './feature-input.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
-import { allProperties, buildDelete, buildInsert, buildItemQuery, buildUpdate } from './feature-sql.ts';
+import { allProperties, buildDelete, buildInsert, buildItemQuery, buildLatestValueQuery, buildUpdate } from './feature-sql.ts';
 import { type ChangeOperation, type PendingChange, recordChanges } from './history.ts';
 import { type FeatureIssue, PreconditionFailedError, PreconditionRequiredError, ValidationError } from './write-errors.ts';
 
@@ -69,8 +69,50 @@ export class WriteTransaction {
     this.#pending.push({ layer: layer.id, featureId, version, operation, before, after, warnings, bboxes });
   }
 
+  /**
+   * Refreshes the properties that summarise the layers just written (registry `latestOf`: an
+   * establishment's latest grade after an inspection is recorded, changed or deleted), each as an update
+   * of its feature in this transaction. The parent is locked before its summary is read, so concurrent
+   * writers of one parent queue and the last to commit sees the other's row.
+   */
+  async #refreshSummaries(): Promise<void> {
+    const refreshed = new Set<string>();
+    for (const change of [...this.#pending]) {
+      for (const parent of this.registry.layers) {
+        for (const [name, property] of Object.entries(parent.properties)) {
+          const latestOf = property.latestOf;
+          if (latestOf?.layer !== change.layer) continue;
+          const source = this.registry.find(latestOf.layer)!;
+          const ids = new Set([change.before, change.after].flatMap((feature) => (feature ? [Number(feature.properties[latestOf.via])] : [])));
+          for (const id of ids) {
+            const key = `${parent.id}/${name}/${id}`;
+            if (!Number.isSafeInteger(id) || refreshed.has(key)) continue;
+            refreshed.add(key);
+            await this.#refreshSummary(parent, name, source, latestOf, id);
+          }
+        }
+      }
+    }
+  }
+
+  async #refreshSummary(parent: LayerDefinition, name: string, source: LayerDefinition, latestOf: NonNullable<LayerDefinition['properties'][string]['latestOf']>, id: number): Promise<void> {
+    // Read whatever the writer's areas: the server keeps the summary, not the writer. FOR NO KEY UPDATE,
+    // not FOR UPDATE: the inserted inspections hold KEY SHARE locks on the establishment (their foreign
+    // key), which FOR UPDATE would wait for across concurrent writers (a deadlock) and this does not.
+    const read = buildItemQuery(parent, { ...layerView(this.principal, parent, this.registry), areaIds: null }, id);
+    const row = (await this.client.query(`${read.text}\nFOR NO KEY UPDATE`, read.values)).rows[0];
+    if (!row) return;
+    const current = toStoredFeature(row, allProperties(parent));
+    const latest = buildLatestValueQuery(source, latestOf, id);
+    const value = (await this.client.query(latest.text, latest.values)).rows[0]?.value ?? null;
+    if ((current.properties[name] ?? null) === value) return;
+    const updated = await this.run(buildUpdate(parent, id, { values: { [name]: value }, geometry: null }, false, false), parent);
+    this.record(parent, 'update', current, updated, []);
+  }
+
   /** History in commit order, then one tile notification per layer; the caller commits right after. */
   async finish(reason: string | undefined): Promise<void> {
+    await this.#refreshSummaries();
     await recordChanges(this.client, this.#pending, describePrincipal(this.principal), reason);
     const byLayer = new Map<string, Bbox[]>();
     for (const change of this.#pending) {

@@ -18,7 +18,7 @@ function propertySchema(property: PropertyDefinition): Record<string, unknown> {
     case 'enum':
       return { ...base, type: 'string', enum: Object.keys(property.values ?? {}) };
     case 'string_list':
-      return { ...base, type: 'array', items: { type: 'string' }, readOnly: property.editable === false };
+      return { ...base, type: 'array', items: property.values ? { type: 'string', enum: Object.keys(property.values) } : { type: 'string' }, readOnly: property.editable === false };
     default:
       return { ...base, type: 'string', maxLength: property.max };
   }

@@ -28,7 +28,10 @@ export interface PropertyDefinition {
   column: string;
   type: PropertyType;
   label: Labels;
-  /** For `enum`: the allowed values, in display order, each with its labels. */
+  /**
+   * For `enum`: the allowed values, in display order, each with its labels. For `string_list`: the
+   * vocabulary every item is chosen from (an inspection's findings).
+   */
   values?: Readonly<Record<string, Labels>>;
   /** Unit shown after numbers (for example "m"). */
   unit?: string;
@@ -56,6 +59,13 @@ export interface PropertyDefinition {
    * establishment): that layer's id. Clients show the related feature's name and open it from there.
    */
   references?: string;
+  /**
+   * Kept by the server, never by the client: the value of `property` of the newest feature of `layer` whose
+   * `via` property names this feature, newest by `orderBy` then id (an establishment's latest grade is its
+   * newest inspection's). Every write of that layer refreshes it, in the same transaction, as an update of
+   * this feature (version, history, tiles).
+   */
+  latestOf?: { layer: string; via: string; property: string; orderBy: string };
 }
 
 /** How the map draws the layer by default; the legend is derived from it. */

@@ -106,12 +106,14 @@ describe('buildPropertyValidator', () => {
     expect(rangeIssue!.message.ar).toContain('العرض (width_m)');
   });
 
-  it('checks string lists item by item, pointing at the bad item', () => {
+  it('checks string lists item by item against their vocabulary, pointing at the bad item', () => {
     const base = { establishment_id: 1, inspected_on: '2024-05-02', inspector_name: 'K. Alaoui', score: 70, grade: 'B', outcome: 'compliant' };
-    expect(codes({ ...base, violations: ['sol sale', 'chaîne du froid'] }, inspections)).toEqual([]);
+    const [pests, expired] = ['NUI-01 Présence de nuisibles', 'ALI-01 Denrées périmées'];
+    expect(codes({ ...base, violations: [pests, expired] }, inspections)).toEqual([]);
     expect(codes({ ...base, violations: 'sol sale' }, inspections)).toEqual([['/properties/violations', 'wrong-type']]);
-    expect(codes({ ...base, violations: ['ok', 3] }, inspections)).toEqual([['/properties/violations/1', 'wrong-type']]);
-    expect(codes({ ...base, violations: ['ok', ''] }, inspections)).toEqual([['/properties/violations/1', 'empty-string']]);
+    expect(codes({ ...base, violations: [pests, 3] }, inspections)).toEqual([['/properties/violations/1', 'wrong-type']]);
+    expect(codes({ ...base, violations: [pests, ''] }, inspections)).toEqual([['/properties/violations/1', 'empty-string']]);
+    expect(codes({ ...base, violations: [pests, 'sol sale'] }, inspections)).toEqual([['/properties/violations/1', 'invalid-enum-value']]);
   });
 
   it('escapes hostile property names in pointers and does not trip on __proto__', () => {

@@ -120,7 +120,7 @@ function checkValue(property: PropertyDefinition, value: unknown, pointer: strin
     case 'enum':
       return checkEnum(property, value, issue);
     case 'string_list':
-      return checkStringList(value, pointer, (code, text, at) => ({
+      return checkStringList(property, value, pointer, (code, text, at) => ({
         pointer: at,
         code,
         message: prefixLabel(property, name, text),
@@ -184,13 +184,18 @@ function checkEnum(property: PropertyDefinition, value: unknown, issue: IssueMak
 
 type ListIssueMaker = (code: PropertyIssueCode, text: Labels, at: string) => PropertyIssue;
 
-function checkStringList(value: unknown, pointer: string, issue: ListIssueMaker): PropertyIssue | undefined {
+function checkStringList(property: PropertyDefinition, value: unknown, pointer: string, issue: ListIssueMaker): PropertyIssue | undefined {
   if (!Array.isArray(value)) return issue('wrong-type', got(EXPECTED.string_list, value), pointer);
+  const vocabulary = property.values ? Object.keys(property.values) : undefined;
   for (const [index, item] of value.entries()) {
     const at = `${pointer}/${index}`;
     if (typeof item !== 'string') return issue('wrong-type', got(EXPECTED.string_list, item), at);
     if (item.trim() === '') return issue('empty-string', EMPTY_STRING, at);
     if (item.includes('\u0000')) return issue('invalid-character', NUL_CHARACTER, at);
+    if (vocabulary && !vocabulary.includes(item)) {
+      const shown = describeValue(item);
+      return issue('invalid-enum-value', labels(`${shown} n’est pas dans la liste permise`, `${shown} ليست ضمن القائمة المسموح بها`, `${shown} is not in the allowed list`), at);
+    }
   }
   return undefined;
 }

@@ -28,7 +28,16 @@ export interface LayerCatalogEntry {
     isInTiles: boolean;
     /** The layer whose feature ids this property holds (PropertyDefinition.references). */
     references?: string;
+    /** Personal data (sent only to roles allowed it): never a feature's title. */
+    isPersonal: boolean;
   }[];
+  /**
+   * The layer whose places this one's features copy (an inspection sits at its establishment), or null.
+   * Such features would be stacked on their parent: clients reach them through the parent, not on the map.
+   */
+  derivedFrom: string | null;
+  /** The date that places a feature in time (a permit's submission, an inspection's day), or null. */
+  primaryDateProperty: string | null;
   style: LayerDefinition['style'];
   legend: { label: Labels; color: string }[];
   isVisibleByDefault: boolean;
@@ -77,7 +86,10 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
         : {}),
       isInTiles: property.inTiles === true,
       ...(property.references ? { references: property.references } : {}),
+      isPersonal: property.personal === true,
     })),
+    derivedFrom: layer.geometry.derivedFrom ?? null,
+    primaryDateProperty: layer.primaryDateProperty ?? null,
     style: layer.style,
     legend: buildLegend(layer),
     isVisibleByDefault: layer.isVisibleByDefault,

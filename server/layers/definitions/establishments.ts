@@ -72,6 +72,7 @@ export const establishments = defineLayer({
       values: GRADE_VALUES,
       filterable: true,
       inTiles: true,
+      latestOf: { layer: 'inspections', via: 'establishment_id', property: 'grade', orderBy: 'inspected_on' },
     },
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },

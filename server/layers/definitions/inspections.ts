@@ -1,4 +1,5 @@
 import { defineLayer } from '../define-layer.ts';
+import { VIOLATION_VALUES } from './hygiene-violations.ts';
 import { GRADE_VALUES } from './shared-properties.ts';
 
 /** Hygiene inspections; each sits at its establishment's place (kept in step by a database trigger). */
@@ -64,6 +65,7 @@ export const inspections = defineLayer({
       column: 'violations',
       type: 'string_list',
       label: { fr: 'Infractions constatées', ar: 'المخالفات المسجلة', en: 'Violations found' },
+      values: VIOLATION_VALUES,
     },
     outcome: {
       column: 'outcome',

@@ -77,6 +77,7 @@ export const permits = defineLayer({
       type: 'date',
       label: { fr: 'Valable jusqu’au', ar: 'صالحة إلى غاية', en: 'Valid until' },
       filterable: true,
+      inTiles: true,
     },
     description_fr: {
       column: 'description_fr',
