@@ -6,6 +6,10 @@ export interface JsonRequest {
   /** Sent as JSON (Content-Type: application/json). */
   body?: unknown;
   accept?: string;
+  /** Other request headers (an Idempotency-Key). */
+  headers?: Readonly<Record<string, string>>;
+  /** Called with the answer's headers before its body is read (a replayed answer says so in a header). */
+  onHeaders?: (headers: Headers) => void;
   signal?: AbortSignal | undefined;
 }
 
@@ -29,7 +33,7 @@ function invalidResponse(url: string, status: number, requestId: string | null):
  * no answer at all; lets an AbortError through untouched so callers can tell "cancelled" from "failed".
  */
 export async function requestJson(url: string, request: JsonRequest = {}): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: request.accept ?? 'application/json' };
+  const headers: Record<string, string> = { ...request.headers, Accept: request.accept ?? 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -45,6 +49,7 @@ export async function requestJson(url: string, request: JsonRequest = {}): Promi
     throw new ApiError({ status: 0, type: 'network-error', title: 'Network error', detail: (error as Error).message });
   }
   const requestId = response.headers.get('x-request-id');
+  request.onHeaders?.(response.headers);
   if (EMPTY_STATUSES.has(response.status)) return undefined;
   const body: unknown = await response.json().catch(() => undefined);
   // A call cancelled while its body was read stays a cancellation, not an invalid response.

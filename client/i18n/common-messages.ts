@@ -15,6 +15,8 @@ export interface CommonMessages {
   /** Why a request failed, by problem type; `default` for the others. */
   errorDetail: Record<string, string>;
   featureNumber: (id: string) => string;
+  /** A feature without a name, by its layer and its date ("Inspections d’hygiène · 3 mars 2026"). */
+  featureOnDate: (layerTitle: string, date: string) => string;
   /** The staff roles, as the header, the account and the administration name them. */
   roleNames: Record<'planner' | 'inspector' | 'admin', string>;
 }
@@ -35,6 +37,7 @@ export const COMMON_MESSAGES: MessageSet<CommonMessages> = {
       default: 'Le serveur a rencontré une erreur.',
     },
     featureNumber: (id) => `n° ${id}`,
+    featureOnDate: (layerTitle, date) => `${layerTitle} · ${date}`,
     roleNames: { planner: 'Urbaniste', inspector: 'Inspecteur', admin: 'Administrateur' },
   },
   ar: {
@@ -52,6 +55,7 @@ export const COMMON_MESSAGES: MessageSet<CommonMessages> = {
       default: 'حدث خطأ في الخادم.',
     },
     featureNumber: (id) => `رقم ${id}`,
+    featureOnDate: (layerTitle, date) => `${layerTitle} · ${date}`,
     roleNames: { planner: 'مخطط حضري', inspector: 'مفتش', admin: 'مدير النظام' },
   },
   en: {
@@ -69,6 +73,7 @@ export const COMMON_MESSAGES: MessageSet<CommonMessages> = {
       default: 'The server ran into an error.',
     },
     featureNumber: (id) => `no. ${id}`,
+    featureOnDate: (layerTitle, date) => `${layerTitle} · ${date}`,
     roleNames: { planner: 'Urban planner', inspector: 'Inspector', admin: 'Administrator' },
   },
 };

@@ -1,4 +1,4 @@
-import type { FontFacesSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification, FontFacesSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -17,6 +17,7 @@ import { registerPublicArchiveProtocol } from './public-archive-protocol.ts';
 import { type MapMode, ModeHost } from './mode-host.ts';
 import { composeStyle, OverlayRegistry } from './overlay-registry.ts';
 import { buildMapStyle } from './style/build-map-style.ts';
+import { applyLayerFilters } from './style/layer-filters.ts';
 import type { StyleLayerMetadata } from './style/layer-style-layers.ts';
 
 /**
@@ -84,6 +85,8 @@ export class MapController {
   /** Whether the map's first style has loaded (after which MapLibre diffs every new one). */
   #hasStyle = false;
   readonly #unauthorizedHandlers = new Set<() => void>();
+  readonly #layerFilters = new Map<string, ExpressionSpecification>();
+  #tileRefreshCount = 0;
   readonly #created: Promise<maplibregl.Map>;
   #firstDrawn: Promise<void> | undefined;
   #resolveCreated!: (map: maplibregl.Map) => void;
@@ -146,6 +149,51 @@ export class MapController {
   /** Gives the keyboard focus to the map: the arrows move it, and the current mode hears the keys. */
   focus(): void {
     this.#map?.getCanvas().focus();
+  }
+
+  /**
+   * Draws only the features of a catalog layer that this expression keeps (over the properties its tiles
+   * carry), or all of them again with null; kept across restyles until changed.
+   */
+  setLayerFilter(layerId: string, filter: ExpressionSpecification | null): void {
+    const current = this.#layerFilters.get(layerId);
+    if (filter === null ? current === undefined : JSON.stringify(filter) === JSON.stringify(current)) return;
+    if (filter === null) this.#layerFilters.delete(layerId);
+    else this.#layerFilters.set(layerId, filter);
+    this.#restyle();
+  }
+
+  /**
+   * Asks the server again for the tiles of these catalog layers (after a write the map must show at once:
+   * an establishment's new grade). Tiles are revalidated with their ETags, so unchanged ones cost little.
+   */
+  reloadLayerTiles(layerIds: readonly string[]): void {
+    const map = this.#map;
+    if (!map) return;
+    // A new URL: MapLibre's worker keeps overzoomed slices of a tile by URL, whatever the server says now.
+    this.#tileRefreshCount += 1;
+    for (const layerId of layerIds) {
+      const source = map.getSource(layerId) as maplibregl.VectorTileSource | undefined;
+      if (source?.type !== 'vector' || !source.tiles) continue;
+      const fresh = (url: string) => {
+        const base = url.replace(/[?&]refresh=\d+$/, '');
+        return `${base}${base.includes('?') ? '&' : '?'}refresh=${this.#tileRefreshCount}`;
+      };
+      source.setTiles(source.tiles.map(fresh));
+    }
+  }
+
+  /** Moves the map to this place (degrees), at this zoom or closer when it is already closer. */
+  flyTo(center: readonly [number, number], minZoom: number): void {
+    const map = this.#map;
+    if (!map) return;
+    map.flyTo({ center: [center[0], center[1]], zoom: Math.max(map.getZoom(), minZoom), essential: true });
+  }
+
+  /** The view's bounds, [west, south, east, north] in degrees, or null before the map exists. */
+  viewBounds(): [number, number, number, number] | null {
+    const bounds = this.#map?.getBounds();
+    return bounds ? [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] : null;
   }
 
   /** Brings this area into view when it is not already entirely in it (a feature opened from a link). */
@@ -301,7 +349,7 @@ export class MapController {
       viewKey: catalog.viewKey,
       archive: archiveOf(this.#options.publicArchive),
     });
-    return composeStyle(base, this.overlays.list());
+    return composeStyle(applyLayerFilters(base, this.#layerFilters), this.overlays.list());
   }
 
   #restyle(): void {

@@ -2,7 +2,7 @@ import type { LayerCatalogEntry } from '../api/layer-catalog.ts';
 import { COMMON_MESSAGES } from '../i18n/common-messages.ts';
 import type { Language } from '../i18n/language.ts';
 import { pickLabel } from '../i18n/pick-label.ts';
-import { type FormattedValue, formatPropertyValue } from './format-value.ts';
+import { type FormattedValue, formatDate, formatPropertyValue } from './format-value.ts';
 
 /** What the details panel shows for one feature, in one language. */
 export interface FeatureDescription {
@@ -20,15 +20,20 @@ function textValue(properties: Record<string, unknown>, name: string | undefined
   return typeof value === 'string' && value.trim().length > 0 ? value : undefined;
 }
 
-/** The title of a feature: its name in the language (or the other one), its first text, else layer and number. */
+/**
+ * The title of a feature: its name in the language (or the other one), its first text that is not personal
+ * data (an inspection is never titled with its inspector's name), its layer and date, else layer and number.
+ */
 export function describeTitle(layer: LayerCatalogEntry, properties: Record<string, unknown>, featureId: unknown, language: Language): string {
   if (layer.nameProperties) {
     const [first, second] = language === 'ar' ? [layer.nameProperties.ar, layer.nameProperties.fr] : [layer.nameProperties.fr, layer.nameProperties.ar];
     const name = textValue(properties, first) ?? textValue(properties, second);
     if (name) return name;
   }
-  const firstText = layer.properties.find((property) => property.type === 'string' && textValue(properties, property.name));
+  const firstText = layer.properties.find((property) => property.type === 'string' && !property.isPersonal && textValue(properties, property.name));
   if (firstText) return String(properties[firstText.name]);
+  const date = layer.primaryDateProperty ? textValue(properties, layer.primaryDateProperty) : undefined;
+  if (date) return COMMON_MESSAGES[language].featureOnDate(pickLabel(layer.title, language), formatDate(date, language));
   const layerTitle = pickLabel(layer.title, language);
   return featureId === undefined ? layerTitle : `${layerTitle} ${COMMON_MESSAGES[language].featureNumber(String(featureId))}`;
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { LayerCatalogEntry } from '../api/layer-catalog.ts';
 import { COMMON_MESSAGES } from '../i18n/common-messages.ts';
 import { useMessages } from '../i18n/define-messages.ts';
@@ -21,6 +21,8 @@ interface FeatureDetailsProps {
   onClose: () => void;
   /** Opens a related feature (an inspection's establishment). */
   onOpen: (reference: FeatureReference) => void;
+  /** What follows the attributes: an app's own sections, else the features of other layers that name this one. */
+  extra?: ReactNode;
 }
 
 /** `data-state` of the panel, for styling and tests: what the rows show so far. */
@@ -49,7 +51,7 @@ function PropertyValue({ value, reference, onOpen }: { value: FormattedValue; re
  * vector tile carries (shown at once), then every property the caller may see, from the features API.
  * When that request fails the panel says why, politely, and keeps the tile's attributes.
  */
-export function FeatureDetails({ layer, selection, fullFeature, onRetry, onClose, onOpen }: FeatureDetailsProps) {
+export function FeatureDetails({ layer, selection, fullFeature, onRetry, onClose, onOpen, extra }: FeatureDetailsProps) {
   const { language } = useI18n();
   const messages = useMessages(UI_MESSAGES);
   const common = useMessages(COMMON_MESSAGES);
@@ -120,6 +122,7 @@ export function FeatureDetails({ layer, selection, fullFeature, onRetry, onClose
           ))}
         </dl>
       )}
+      {extra}
     </section>
   );
 }

@@ -31,6 +31,9 @@ export interface UiMessages {
   namesInOtherLanguage: string;
   /** A related feature's link, for screen readers: "open <name>". */
   openRelated: (name: string) => string;
+  /** The features of another layer that name this one (an establishment's inspections), newest first. */
+  relatedLoading: string;
+  relatedFailed: string;
   measure: string;
   stopMeasuring: string;
   measureHint: string;
@@ -64,6 +67,8 @@ export const UI_MESSAGES: MessageSet<UiMessages> = {
     inViewEmpty: 'Aucun objet dans la vue.',
     namesInOtherLanguage: 'Les noms de lieux sont en français (pas de nom anglais).',
     openRelated: (name) => `Ouvrir ${name}`,
+    relatedLoading: 'Chargement des éléments liés…',
+    relatedFailed: 'Les éléments liés n’ont pas pu être chargés.',
     measure: 'Mesurer une distance',
     stopMeasuring: 'Terminer la mesure',
     measureHint: 'Cliquez sur la carte pour poser les points ; Retour arrière efface le dernier, Échap termine.',
@@ -95,6 +100,8 @@ export const UI_MESSAGES: MessageSet<UiMessages> = {
     inViewEmpty: 'لا يوجد أي عنصر في العرض.',
     namesInOtherLanguage: 'أسماء الأماكن معروضة بالفرنسية.',
     openRelated: (name) => `فتح ${name}`,
+    relatedLoading: 'جارٍ تحميل العناصر المرتبطة…',
+    relatedFailed: 'تعذر تحميل العناصر المرتبطة.',
     measure: 'قياس مسافة',
     stopMeasuring: 'إنهاء القياس',
     measureHint: 'انقر على الخريطة لوضع النقاط؛ زر الرجوع يمحو الأخيرة، وزر الخروج ينهي القياس.',
@@ -126,6 +133,8 @@ export const UI_MESSAGES: MessageSet<UiMessages> = {
     inViewEmpty: 'No feature in view.',
     namesInOtherLanguage: 'Place names are shown in French (there are no English names).',
     openRelated: (name) => `Open ${name}`,
+    relatedLoading: 'Loading related items…',
+    relatedFailed: 'The related items could not be loaded.',
     measure: 'Measure a distance',
     stopMeasuring: 'Stop measuring',
     measureHint: 'Click the map to place points; Backspace removes the last one, Escape stops.',

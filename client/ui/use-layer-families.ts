@@ -24,7 +24,10 @@ export function useLayerFamilies(catalog: LayerCatalog, families: readonly strin
   }, [state, catalog, key]);
 }
 
-/** The catalog's layers in these families (all for null). */
+/**
+ * The catalog's layers in these families (all for null) that the map draws: a layer whose features sit on
+ * another layer's (inspections on their establishment) has no switch, its features open from the other's.
+ */
 export function layersOfFamilies(catalog: LayerCatalog, families: readonly string[] | null) {
-  return catalog.layers.filter((layer) => families === null || families.includes(layer.family));
+  return catalog.layers.filter((layer) => layer.derivedFrom === null && (families === null || families.includes(layer.family)));
 }

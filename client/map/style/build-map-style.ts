@@ -59,13 +59,16 @@ function buildSource(entry: LayerCatalogEntry, catalog: LayerCatalog, options: M
 }
 
 /**
- * The basemap (sea and land), one vector source per catalog layer drawn from live tiles (named by its id as
- * the MVT layer is) and one for the public archive when it holds layers, geometry layers in catalog drawing order, then every label layer above all geometry in the same order (so
- * MapLibre places the labels of the upper layers first when labels collide).
+ * The basemap (sea and land), one vector source per drawn catalog layer drawn from live tiles (named by its
+ * id as the MVT layer is) and one for the public archive when it holds layers, geometry layers in catalog
+ * drawing order, then every label layer above all geometry in the same order (so MapLibre places the labels
+ * of the upper layers first when labels collide).
  */
 export function buildMapStyle(catalog: LayerCatalog, options: MapStyleOptions): StyleSpecification {
   const archive = options.archive ?? null;
-  const plans = catalog.layers.map((entry) => ({ entry, parts: planLayerTiles(entry, archive) }));
+  // A layer whose features sit exactly on another's (inspections on their establishment) would stack its
+  // points where only the topmost can be clicked: it is not drawn, its features are reached from the other's.
+  const plans = catalog.layers.filter((entry) => entry.derivedFrom === null).map((entry) => ({ entry, parts: planLayerTiles(entry, archive) }));
   const liveSources = plans.filter(({ parts }) => parts.some((part) => part.source === 'live')).map(({ entry }) => [entry.id, buildSource(entry, catalog, options)]);
   const isArchiveUsed = plans.some(({ parts }) => parts.some((part) => part.source === 'archive'));
   const sources = {
