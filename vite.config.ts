@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +17,12 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // The inspectors' workspace's service worker is built beside the page, at a fixed URL (a worker's
+      // URL must not change between builds, and its scope cannot reach above its own folder).
+      input: { index: join(import.meta.dirname, 'client/index.html'), 'inspect-sw': join(import.meta.dirname, 'client/inspect/offline/service-worker.ts') },
+      output: { entryFileNames: (chunk) => (chunk.name === 'inspect-sw' ? 'inspect-sw.js' : 'assets/[name]-[hash].js') },
+    },
   },
   server: {
     proxy: {

@@ -10,6 +10,8 @@ export interface FeatureVersion {
   /** Who made the change; null for the public. */
   author: string | null;
   reason: string | null;
+  /** The feature as this version left it, as the caller may see it (null after a delete). */
+  feature?: { properties: Record<string, unknown> } | null;
 }
 
 /** GET /ogc/collections/{layer}/items/{id}/history: every version of a feature, oldest first. */

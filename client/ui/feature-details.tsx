@@ -108,21 +108,23 @@ export function FeatureDetails({ layer, selection, fullFeature, onRetry, onClose
           )}
         </div>
       )}
-      {description.rows.length === 0 ? (
-        <p className="feature-details__empty">{messages.noAttributes}</p>
-      ) : (
-        <dl className="feature-details__list">
-          {description.rows.map((row) => (
-            <div key={row.name} className="feature-details__row" data-property={row.name}>
-              <dt>{row.label}</dt>
-              <dd>
-                <PropertyValue value={row.value} reference={referenceOf(row.name)} onOpen={onOpen} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {extra}
+      <div className="feature-details__body">
+        {description.rows.length === 0 ? (
+          <p className="feature-details__empty">{messages.noAttributes}</p>
+        ) : (
+          <dl className="feature-details__list">
+            {description.rows.map((row) => (
+              <div key={row.name} className="feature-details__row" data-property={row.name}>
+                <dt>{row.label}</dt>
+                <dd>
+                  <PropertyValue value={row.value} reference={referenceOf(row.name)} onOpen={onOpen} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {extra}
+      </div>
     </section>
   );
 }
