@@ -35,7 +35,7 @@ export function ListStatus({ list, countForms, onRetry }: { list: ViewListState;
   }
   if (list.status === 'loading') return <p className="list-status" role="status" data-state="loading">{messages.listLoading}</p>;
   return (
-    <div className="list-status" role="status" aria-live="polite" data-state="ready" data-number-matched={list.numberMatched}>
+    <div className="list-status" role="status" aria-live="polite" data-state="ready" data-number-matched={list.numberMatched} data-query={list.query}>
       <p className="list-status__count">{list.numberMatched === 0 ? messages.listEmpty : plural(language, list.numberMatched, countForms)}</p>
       {list.rows.length < list.numberMatched && <p className="list-status__note">{messages.listTruncated(number.format(list.rows.length), number.format(list.numberMatched))}</p>}
       {list.isOffline && <p className="list-status__note list-status__note--offline">{messages.listOffline}</p>}

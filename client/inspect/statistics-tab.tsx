@@ -92,12 +92,12 @@ export function StatisticsTab({ catalog, view, update, today, reloadKey }: { cat
           <ul className="legend">
             {classes.map((entry) => (
               <li key={`${entry.from}-${entry.to}`} className="legend__row">
-                <span className="legend-swatch legend-swatch--fill" style={{ ['--swatch-color' as string]: entry.colour }} aria-hidden="true" />
+                <span className="choropleth-swatch" style={{ backgroundColor: entry.colour }} aria-hidden="true" />
                 <span dir="ltr">{entry.from === entry.to ? number.format(entry.from) : `${number.format(entry.from)} – ${number.format(entry.to)}`}</span>
               </li>
             ))}
             <li className="legend__row">
-              <span className="legend-swatch legend-swatch--fill legend-swatch--empty" aria-hidden="true" />
+              <span className="choropleth-swatch choropleth-swatch--empty" aria-hidden="true" />
               <span>{messages.noData}</span>
             </li>
           </ul>

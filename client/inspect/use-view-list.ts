@@ -24,7 +24,8 @@ const SETTLE_MS = 120;
 
 export type ViewListState =
   | { status: 'loading'; rows: ListedFeature[] }
-  | { status: 'ready'; rows: ListedFeature[]; numberMatched: number; isComplete: boolean; isOffline: boolean }
+  /** `query`: the filters the rows answer (without the box), so a reader can tell a fresh list from the last one. */
+  | { status: 'ready'; rows: ListedFeature[]; numberMatched: number; isComplete: boolean; isOffline: boolean; query: string }
   | { status: 'failed'; rows: ListedFeature[]; error: ApiError }
   /** The filters contradict each other: nothing to ask. */
   | { status: 'contradiction' };
@@ -68,11 +69,11 @@ export function useViewList(layerId: string, parameters: URLSearchParams | null,
         let page = await fetchFeaturePage(itemsUrl(layerId, first), abort.signal);
         const numberMatched = page.numberMatched ?? page.features.length;
         rows.push(...page.features);
-        setList({ status: 'ready', rows: [...rows], numberMatched, isComplete: page.next === null, isOffline: false });
+        setList({ status: 'ready', rows: [...rows], numberMatched, isComplete: page.next === null, isOffline: false, query: query! });
         while (page.next && rows.length < MAX_ROWS) {
           page = await fetchFeaturePage(page.next, abort.signal);
           rows.push(...page.features);
-          setList({ status: 'ready', rows: [...rows], numberMatched, isComplete: page.next === null, isOffline: false });
+          setList({ status: 'ready', rows: [...rows], numberMatched, isComplete: page.next === null, isOffline: false, query: query! });
         }
       } catch (error) {
         if (abort.signal.aborted) return;
@@ -80,7 +81,7 @@ export function useViewList(layerId: string, parameters: URLSearchParams | null,
         setList((current) => {
           const previous = 'rows' in current ? current.rows : [];
           if (apiError.type === 'network-error' && previous.length > 0) {
-            return { status: 'ready', rows: previous, numberMatched: previous.length, isComplete: true, isOffline: true };
+            return { status: 'ready', rows: previous, numberMatched: previous.length, isComplete: true, isOffline: true, query: query! };
           }
           return { status: 'failed', rows: previous, error: apiError };
         });

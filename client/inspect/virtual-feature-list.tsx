@@ -62,6 +62,7 @@ export function VirtualFeatureList({ rows, label, layerId, selectedId, renderRow
       aria-activedescendant={rows.length > 0 ? `${baseId}-${active}` : undefined}
       data-layer-id={layerId}
       data-row-count={rows.length}
+      style={{ height: `min(${rows.length * ROW_HEIGHT + 2}px, 52vh, 460px)` }}
       onKeyDown={onKeyDown}
     >
       <div className="feature-list__spacer" style={{ height: virtualizer.getTotalSize() }}>

@@ -201,7 +201,7 @@ describe('stats', () => {
   it('filters by status, kind and dates, and gives inspection scores and failing shares', async () => {
     const approved = await get('/api/query/stats?layer=permits&status=approved&kind=construction&from=2025-01-01&to=2026-12-31');
     expect(approved.status).toBe(200);
-    const inspections = await get('/api/query/stats?layer=inspections', admin);
+    const inspections = await get('/api/query/stats?layer=inspections&today=2026-12-07', admin);
     const withInspections = inspections.body.areas.filter((area: { count: number }) => area.count > 0);
     expect(withInspections.length).toBe(16);
     for (const area of withInspections) {
