@@ -12,9 +12,16 @@ import { demoAccount } from './staff-pages.ts';
 export const ANFA_CODE = '06.141.01.01';
 
 /** Signs the demo account in (the session cookie lands in the context) and opens the workspace. */
-export async function openWorkspace(context: BrowserContext, baseUrl: string, username: 'inspector' | 'admin', query = ''): Promise<{ page: Page; activity: PageActivity }> {
+export async function openWorkspace(
+  context: BrowserContext,
+  baseUrl: string,
+  username: 'inspector' | 'admin',
+  query = '',
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; activity: PageActivity }> {
   const account = demoAccount(username);
   const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   const activity = watchPage(page);
   const login = await page.request.post(`${baseUrl}/api/auth/login`, { data: { username: account.username, password: account.password } });
   if (login.status() !== 200) throw new Error(`sign-in of ${username} failed: ${login.status()}`);
