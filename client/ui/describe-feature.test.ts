@@ -22,9 +22,17 @@ describe('describeFeature', () => {
     expect(describeFeature(layer('road_segments'), { name_fr: 'Rue Tata' }, 7, 'ar').title).toBe('Rue Tata');
   });
 
-  it('titles an unnamed feature with its first text value, else the layer and its number', () => {
+  it('titles an unnamed feature with its first required text, else its layer and date, else the layer and its number', () => {
     expect(describeFeature(layer('permits'), { reference: 'PC-2024-0001', status: 'approved' }, 3, 'fr').title).toBe('PC-2024-0001');
     expect(describeFeature(layer('road_segments'), { condition: 'good' }, 42, 'fr').title).toBe('Patrimoine voirie n° 42');
+  });
+
+  it('never titles an inspection with its inspector’s name or its notes, but with its date', () => {
+    const staff = buildLayerCatalog(new LayerRegistry(), { kind: 'user', role: 'inspector', userId: 1, username: 'i', sessionId: 1, areaIds: [] });
+    const inspections = staff.layers.find((entry) => entry.id === 'inspections')!;
+    const inspection = { inspector_name: 'Yassine Berrada', notes: 'RAS.', inspected_on: '2026-08-31', score: 76 };
+    expect(describeFeature(inspections, inspection, 5, 'fr').title).toBe('Inspections d’hygiène · 31 août 2026');
+    expect(describeFeature(inspections, inspection, 5, 'ar').title).toMatch(/^عمليات المراقبة الصحية · /);
   });
 
   it('lists the present properties in catalog order, labelled and formatted in the language', () => {

@@ -21,8 +21,9 @@ function textValue(properties: Record<string, unknown>, name: string | undefined
 }
 
 /**
- * The title of a feature: its name in the language (or the other one), its first text that is not personal
- * data (an inspection is never titled with its inspector's name), its layer and date, else layer and number.
+ * The title of a feature: its name in the language (or the other one), else its first required text that
+ * is not personal data (a permit's reference; an inspection is never titled with its inspector's name nor
+ * its notes), else its layer and date, else its layer and number.
  */
 export function describeTitle(layer: LayerCatalogEntry, properties: Record<string, unknown>, featureId: unknown, language: Language): string {
   if (layer.nameProperties) {
@@ -30,7 +31,7 @@ export function describeTitle(layer: LayerCatalogEntry, properties: Record<strin
     const name = textValue(properties, first) ?? textValue(properties, second);
     if (name) return name;
   }
-  const firstText = layer.properties.find((property) => property.type === 'string' && !property.isPersonal && textValue(properties, property.name));
+  const firstText = layer.properties.find((property) => property.type === 'string' && property.isRequired && !property.isPersonal && textValue(properties, property.name));
   if (firstText) return String(properties[firstText.name]);
   const date = layer.primaryDateProperty ? textValue(properties, layer.primaryDateProperty) : undefined;
   if (date) return COMMON_MESSAGES[language].featureOnDate(pickLabel(layer.title, language), formatDate(date, language));

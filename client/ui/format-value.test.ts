@@ -3,7 +3,7 @@ import type { CatalogProperty } from '../api/layer-catalog.ts';
 import { formatPropertyValue } from './format-value.ts';
 
 function property(overrides: Partial<CatalogProperty> & Pick<CatalogProperty, 'type'>): CatalogProperty {
-  return { name: 'value', label: { fr: 'Valeur', ar: 'القيمة', en: 'Value' }, isInTiles: true, isPersonal: false, ...overrides };
+  return { name: 'value', label: { fr: 'Valeur', ar: 'القيمة', en: 'Value' }, isInTiles: true, isPersonal: false, isRequired: false, ...overrides };
 }
 
 const condition = property({

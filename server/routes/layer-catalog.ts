@@ -30,6 +30,8 @@ export interface LayerCatalogEntry {
     references?: string;
     /** Personal data (sent only to roles allowed it): never a feature's title. */
     isPersonal: boolean;
+    /** Every feature has it (a permit's reference): a required text can title a feature, optional notes cannot. */
+    isRequired: boolean;
   }[];
   /**
    * The layer whose places this one's features copy (an inspection sits at its establishment), or null.
@@ -87,6 +89,7 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
       isInTiles: property.inTiles === true,
       ...(property.references ? { references: property.references } : {}),
       isPersonal: property.personal === true,
+      isRequired: property.required === true,
     })),
     derivedFrom: layer.geometry.derivedFrom ?? null,
     primaryDateProperty: layer.primaryDateProperty ?? null,

@@ -23,7 +23,8 @@ import { type FeatureInArea, findFeatureInArea } from './sample-locations.ts';
 import { closeStaffArea, demoAccount, layerPanelIds, signInFromHeader, signOutFromHeader, waitForPrincipal } from './staff-pages.ts';
 
 /**
- * What a signed-in inspector sees that the public does not: the inspections layer, and the personal
+ * What a signed-in inspector sees that the public does not: an establishment's inspections (reached from
+ * its card: they sit on the establishment and are not drawn as points of their own), and the personal
  * properties of permits (the applicant) in tiles and in the details panel; and what happens when the
  * server ends her session.
  */
@@ -51,31 +52,13 @@ async function clickFeature(page: Page, layerId: string, feature: FeatureInArea)
   await page.mouse.click(point!.x, point!.y);
 }
 
-/**
- * Clicks one feature of the layer drawn in the current view (several inspections share their
- * establishment's point, so the topmost one is whichever MapLibre draws last).
- */
-async function clickAnyDrawnFeature(page: Page, layerId: string): Promise<void> {
-  const ids = [...new Set((await renderedFeatures(page, layerId)).map((feature) => feature.id))];
-  for (const id of ids) {
-    const point = typeof id === 'number' ? await findClickablePoint(page, layerId, id) : null;
-    if (!point) continue;
-    await page.mouse.click(point.x, point.y);
-    return;
-  }
-  throw new Error(`no ${layerId} feature is clickable in the view`);
-}
-
-/** Signs a new inspector of the area in, with inspections shown (and establishments, drawn over them, hidden) around `place`. */
+/** Signs a new inspector of the area in and shows `place` at a detailed zoom. */
 async function signInNewInspector(page: Page, place: FeatureInArea): Promise<string> {
   const username = `inspector-browser-${randomBytes(3).toString('hex')}`;
   await createUser(pool, { username, role: 'inspector', password: TEST_PASSWORD, displayName: 'Inspectrice de test', areaCodes: [areaCode] });
   await signInFromHeader(page, username, TEST_PASSWORD, 'inspector');
   await closeStaffArea(page);
-  await page.locator('.layer-toggle[data-layer-id="inspections"] input[type="checkbox"]').check();
-  await page.locator('.layer-toggle[data-layer-id="establishments"] input[type="checkbox"]').uncheck();
   await jumpTo(page, [place.longitude, place.latitude], DETAIL_ZOOM);
-  expect((await renderedFeatures(page, 'inspections')).length).toBeGreaterThan(0);
   return username;
 }
 
@@ -128,9 +111,10 @@ afterAll(async () => {
 });
 
 describe('an inspector', () => {
-  it('sees the inspections layer and a permit’s applicant, which the public does not', async () => {
+  it('sees a permit’s applicant and an establishment’s inspections, which the public does not', async () => {
     const permit = await findFeatureInArea(pool, 'permits', areaCode, ['reference', 'applicant_name', 'applicant_phone']);
-    const inspection = await findFeatureInArea(pool, 'inspections', areaCode);
+    const inspection = await findFeatureInArea(pool, 'inspections', areaCode, ['establishment_id', 'inspector_name']);
+    const establishment = { ...inspection, id: Number(inspection.values.establishment_id) };
     const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
     await waitForPrincipal(page, 'public');
     expect(await layerPanelIds(page)).not.toContain('inspections');
@@ -150,9 +134,10 @@ describe('an inspector', () => {
     const areas = await page.locator('.account-summary .account-summary__areas .badge').evaluateAll((items) => items.map((item) => item.getAttribute('data-area-code')));
     expect(areas).toEqual([areaCode]);
     await closeStaffArea(page);
-    expect(await layerPanelIds(page)).toContain('inspections');
+    // Inspections sit exactly on their establishment: no switch, no points of their own.
+    expect(await layerPanelIds(page)).not.toContain('inspections');
 
-    // Staff tiles: the permits drawn now carry the applicant; the inspections layer draws when switched on.
+    // Staff tiles: the permits drawn now carry the applicant.
     const staffDetails = await openDetails(page, 'permits', permit);
     await expect(staffDetails.locator('[data-property="applicant_name"] dt').textContent()).resolves.toBe('Demandeur');
     await expect(staffDetails.locator('[data-property="applicant_name"] dd').textContent()).resolves.toBe(permit.values.applicant_name);
@@ -163,10 +148,18 @@ describe('an inspector', () => {
     expect(carries.length).toBeGreaterThan(0);
     expect(carries).not.toContain(false);
     await page.keyboard.press('Escape');
-    await page.locator('.layer-toggle[data-layer-id="inspections"] input[type="checkbox"]').check();
-    await jumpTo(page, [inspection.longitude, inspection.latitude], DETAIL_ZOOM);
-    const inspections = await renderedFeatures(page, 'inspections');
-    expect(inspections.some((feature) => feature.id === inspection.id)).toBe(true);
+    expect((await renderedFeatures(page, 'inspections')).length).toBe(0);
+
+    // The establishment's card lists its inspections; one opens titled by its date, never by its inspector.
+    await openDetails(page, 'establishments', establishment);
+    await page.locator(`.related-features[data-related-layer="inspections"] [data-related-id="${inspection.id}"]`).click();
+    const inspectionCard = page.locator(`.feature-details[data-layer-id="inspections"][data-feature-id="${inspection.id}"][data-state="complete"]`);
+    await inspectionCard.waitFor();
+    const title = (await inspectionCard.locator('.feature-details__title').textContent()) ?? '';
+    expect(title).toMatch(/^Inspections d’hygiène · \d{1,2} \S+ \d{4}$/);
+    expect(title).not.toContain(String(inspection.values.inspector_name));
+    await expect(inspectionCard.locator('[data-property="inspector_name"] dd').textContent()).resolves.toBe(inspection.values.inspector_name);
+    await page.keyboard.press('Escape');
 
     // Signed out, the map is the public one again: no inspections, no applicant in the permit tiles.
     await signOutFromHeader(page);
@@ -179,26 +172,19 @@ describe('an inspector', () => {
   });
 
   it('is sent back to the sign-in form when a feature request finds her session ended', async () => {
-    const inspection = await findFeatureInArea(pool, 'inspections', areaCode);
+    const inspection = await findFeatureInArea(pool, 'inspections', areaCode, ['establishment_id']);
+    const establishment = { ...inspection, id: Number(inspection.values.establishment_id) };
     const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
-    const username = await signInNewInspector(page, inspection);
-    // An administrator disables the account: its sessions are revoked at once.
-    await updateUser(pool, username, { isDisabled: true });
-    await clickAnyDrawnFeature(page, 'inspections');
+    await signInNewInspector(page, establishment).then(async (username) => {
+      await openDetails(page, 'establishments', establishment);
+      const link = page.locator(`.related-features[data-related-layer="inspections"] [data-related-id="${inspection.id}"]`);
+      await link.waitFor();
+      // An administrator disables the account: its sessions are revoked at once.
+      await updateUser(pool, username, { isDisabled: true });
+      await link.click();
+    });
     await expectSentBackToSignIn(page);
     expectCleanPage(activity, [{ status: 401, path: /^\/ogc\/collections\/inspections\/items\/\d+$/ }]);
-    await page.close();
-  });
-
-  it('is sent back to the sign-in form when the map’s tiles are refused', async () => {
-    const inspection = await findFeatureInArea(pool, 'inspections', areaCode);
-    const { page, activity } = await openApp(browser.context, server.url, '', CITY_MAP_PATH);
-    const username = await signInNewInspector(page, inspection);
-    await updateUser(pool, username, { isDisabled: true });
-    // Moving the map asks for new inspection tiles, which the public may not read.
-    await page.evaluate(() => window.__casaSig?.map?.panBy([400, 0], { animate: false }));
-    await expectSentBackToSignIn(page);
-    expectCleanPage(activity, [{ status: 401, path: /^\/tiles\/inspections\/\d+\/\d+\/\d+\.mvt\?view=\d+$/ }]);
     await page.close();
   });
 });

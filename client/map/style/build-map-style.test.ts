@@ -162,6 +162,15 @@ describe('buildMapStyle', () => {
     expect(byLevel('commune')[0]?.minzoom).toBe(11);
   });
 
+  it('draws no layer whose features sit on another layer’s (inspections on their establishment)', () => {
+    const staff = buildLayerCatalog(new LayerRegistry(), { kind: 'user', role: 'inspector', userId: 1, username: 'i', sessionId: 1, areaIds: [] });
+    expect(staff.layers.find((layer) => layer.id === 'inspections')?.derivedFrom).toBe('establishments');
+    const style = buildMapStyle(staff, { origin: ORIGIN, language: 'fr', visibleLayerIds: new Set(staff.layers.map((layer) => layer.id)), fontFaces, landUrl: LAND_URL });
+    expect(Object.keys(style.sources)).not.toContain('inspections');
+    expect(style.layers.filter((layer) => (layer.metadata as Record<string, string> | undefined)?.['casa-sig:layer'] === 'inspections')).toEqual([]);
+    expect(Object.keys(style.sources)).toContain('establishments');
+  });
+
   it('draws permit footprints as areas and permit points as circles', () => {
     const permitLayers = styleFor('fr').layers.filter((layer) => layer.id.startsWith('permits:'));
     expect(permitLayers.map((layer) => layer.type)).toEqual(['fill', 'line', 'circle']);
