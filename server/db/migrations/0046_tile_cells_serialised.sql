@@ -1,13 +1,20 @@
 -- Two writers of one thinning cell (two inspections recorded at once at the same establishment, two permits
 -- on one parcel) each deleted the cell's representative and inserted the lowest id they could see: both
 -- inserted the same row, and the second failed on the primary key (409), or an empty cell got two
--- representatives. Now a writer locks the cells it touches (in a fixed order, until it commits) before it
--- re-picks them, so the second waits and re-picks with the first one's rows visible.
+-- representatives. Now a writer locks what it re-picks, until it commits, so the second waits and re-picks
+-- with the first one's rows visible: an edit (a few cells) holds the layer's lock shared and locks its cells
+-- in a fixed order; a bulk write (an import, the sample data: thousands of cells, more than the lock table
+-- holds) takes the layer's lock alone.
 CREATE OR REPLACE FUNCTION tile_refresh_point_cells(layer_id text, source regclass, points geometry[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended(format('%s/%s/%s/%s', layer_id, c.zoom, c.cell_x, c.cell_y), 727003))
-     FROM (SELECT * FROM tile_point_cells(layer_id, points) ORDER BY zoom, cell_x, cell_y) AS c;
+  IF (SELECT count(*) FROM tile_point_cells(layer_id, points)) > 64 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended(layer_id, 727003));
+  ELSE
+    PERFORM pg_advisory_xact_lock_shared(hashtextextended(layer_id, 727003));
+    PERFORM pg_advisory_xact_lock(hashtextextended(format('%s/%s/%s/%s', layer_id, c.zoom, c.cell_x, c.cell_y), 727004))
+       FROM (SELECT * FROM tile_point_cells(layer_id, points) ORDER BY zoom, cell_x, cell_y) AS c;
+  END IF;
   DELETE FROM tile_generalised g USING tile_point_cells(layer_id, points) c
    WHERE g.layer = layer_id AND g.zoom = c.zoom AND g.cell_x = c.cell_x AND g.cell_y = c.cell_y;
   EXECUTE format($sql$
