@@ -33,6 +33,7 @@ export function EstablishmentHistory({ establishments, inspections, establishmen
   const outbox = useOutbox();
   const [state, setState] = useState<HistoryState>({ status: 'loading' });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each record the outbox sends (`sentCount`) loads the history again.
   useEffect(() => {
     const controller = new AbortController();
     setState((current) => (current.status === 'loaded' ? current : { status: 'loading' }));

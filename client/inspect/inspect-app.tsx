@@ -139,11 +139,10 @@ function PanelWithOpen(props: Omit<Parameters<typeof InspectPanel>[0], 'onOpenRo
 /** Says where a recorded inspection went: to the server, or kept on the device until the network returns. */
 function SavedNotice({ kind, onClose }: { kind: 'saved' | 'queued'; onClose: () => void }) {
   const messages = useMessages(RECORD_MESSAGES);
-  const { language } = useI18n();
   useEffect(() => {
     const timer = window.setTimeout(onClose, 8000);
     return () => window.clearTimeout(timer);
-  }, [onClose, language]);
+  }, [onClose]);
   return (
     <div className="saved-notice" role="status" data-kind={kind}>
       {kind === 'saved' ? messages.savedOnline : messages.savedOffline}

@@ -91,7 +91,11 @@ export function RecordInspectionDialog({ inspections, establishments, establishm
     ));
 
   return (
-    <dialog ref={dialogRef} className="record-dialog" aria-labelledby={`${id}-title`} onCancel={(event) => (event.preventDefault(), onCancel())}>
+    <dialog ref={dialogRef} className="record-dialog" aria-labelledby={`${id}-title`} onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       <form className="record-form" onSubmit={(event) => void submit(event)} noValidate>
         <h2 id={`${id}-title`} className="record-form__title"><bdi>{messages.formTitle(establishment.name)}</bdi></h2>
         <p className={`record-form__position record-form__position--${position.status === 'measured' && position.metres > FAR_FROM_PLACE_M ? 'far' : 'ok'}`} role="status" data-position={position.status} data-far={position.status === 'measured' && position.metres > FAR_FROM_PLACE_M}>

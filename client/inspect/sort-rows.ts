@@ -10,10 +10,10 @@ import type { SortOrder } from './workspace-url.ts';
 export type SortValue = (row: ListedFeature) => string | null;
 
 /** The rows in this order (a new array; ties keep the id order, so the list never shuffles). */
-export function sortRows(rows: readonly ListedFeature[], order: SortOrder, valueOf: SortValue, language: Language): ListedFeature[] {
+export function sortRows(rows: readonly ListedFeature[], order: SortOrder, valueFor: SortValue, language: Language): ListedFeature[] {
   const collator = new Intl.Collator(localeOf(language), { numeric: true, sensitivity: 'base' });
   const direction = order.isDescending ? -1 : 1;
-  const keyed = rows.map((row) => ({ row, value: valueOf(row) }));
+  const keyed = rows.map((row) => ({ row, value: valueFor(row) }));
   keyed.sort((a, b) => {
     if (a.value === null || b.value === null) {
       if (a.value === b.value) return Number(a.row.id) - Number(b.row.id);

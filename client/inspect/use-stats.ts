@@ -12,6 +12,7 @@ export function useStats(parameters: URLSearchParams | null, reloadKey = 0): Sta
   const generation = useStore(session, (snapshot) => snapshot.generation);
   const [state, setState] = useState<StatsState>({ status: 'loading' });
   const query = parameters?.toString() ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new session (`generation`) and a write (`reloadKey`) ask again.
   useEffect(() => {
     if (query === null) return undefined;
     const controller = new AbortController();

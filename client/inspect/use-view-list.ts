@@ -49,6 +49,7 @@ export function useViewList(layerId: string, parameters: URLSearchParams | null,
   const [list, setList] = useState<ViewListState>({ status: 'loading', rows: [] });
   const query = parameters?.toString() ?? null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each map move (`position`) and each write (`reloadKey`) ask for the view again.
   useEffect(() => {
     if (query === null) {
       setList({ status: 'contradiction' });

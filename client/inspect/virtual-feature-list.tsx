@@ -69,9 +69,11 @@ export function VirtualFeatureList({ rows, label, layerId, selectedId, renderRow
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox owns the focus and the keys (aria-activedescendant); a click is the pointer's way to the same option.
             <div
               key={String(row.id)}
               id={`${baseId}-${item.index}`}
+              tabIndex={-1}
               role="option"
               aria-selected={item.index === selectedIndex}
               aria-setsize={rows.length}

@@ -128,9 +128,9 @@ export function parseItemsRequest(
     const text = single(name, query[name]);
     if (property.type === 'enum' && text.includes(',')) {
       const values = [...new Set(text.split(',').map((value) => String(parsePropertyValue(name, property, value))))];
-      (filter.anyOf ??= []).push({ property, values });
+      filter.anyOf = [...(filter.anyOf ?? []), { property, values }];
     } else if (property.type === 'date' && text.includes('/')) {
-      (filter.ranges ??= []).push({ property, ...parseDateInterval(name, text) });
+      filter.ranges = [...(filter.ranges ?? []), { property, ...parseDateInterval(name, text) }];
     } else {
       filter.equals.push({ property, value: parsePropertyValue(name, property, text) });
     }

@@ -73,13 +73,13 @@ export async function listFeaturesAsOf(
     const [west, south, east, north] = filter.bbox.map((value) => params.add(value, 'double precision'));
     conditions.push(`ST_Intersects(${geometry}, ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, ${Number(layer.geometry.srid)}))`);
   }
-  const valueOf = (property: ItemsFilter['equals'][number]['property']) =>
+  const propertyValue = (property: ItemsFilter['equals'][number]['property']) =>
     `state.feature->'properties'->>${pgLiteral(Object.entries(layer.properties).find(([, candidate]) => candidate === property)![0])}`;
-  for (const { property, value } of filter.equals) conditions.push(`${valueOf(property)} = ${params.add(String(value), 'text')}`);
-  for (const { property, values } of filter.anyOf ?? []) conditions.push(`${valueOf(property)} = ANY(${params.add(values)}::text[])`);
+  for (const { property, value } of filter.equals) conditions.push(`${propertyValue(property)} = ${params.add(String(value), 'text')}`);
+  for (const { property, values } of filter.anyOf ?? []) conditions.push(`${propertyValue(property)} = ANY(${params.add(values)}::text[])`);
   for (const { property, from, to } of filter.ranges ?? []) {
-    if (from !== undefined) conditions.push(`(${valueOf(property)})::date >= ${params.add(from, 'date')}`);
-    if (to !== undefined) conditions.push(`(${valueOf(property)})::date <= ${params.add(to, 'date')}`);
+    if (from !== undefined) conditions.push(`(${propertyValue(property)})::date >= ${params.add(from, 'date')}`);
+    if (to !== undefined) conditions.push(`(${propertyValue(property)})::date <= ${params.add(to, 'date')}`);
   }
   if (view.areaIds) conditions.push(areaFilterCondition(view.areas, geometry, params.add(view.areaIds)));
   if (filter.afterId !== undefined) conditions.push(`state.id > ${params.add(filter.afterId, 'bigint')}`);

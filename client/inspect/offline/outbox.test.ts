@@ -83,7 +83,12 @@ describe('the outbox', () => {
     await store.add(lost);
     await store.add(next);
     // The server wrote the first record but the network dropped its answer: the device cannot tell.
-    const server = scriptedServer([(key) => (server.written.add(key), offline())]);
+    const server = scriptedServer([
+      (key) => {
+        server.written.add(key);
+        return offline();
+      },
+    ]);
     const flush = createOutboxFlusher(store);
     const failed = await flush({ owner: 'inspector', send: server.send });
     expect(failed.stoppedAt?.id).toBe(lost.id);
