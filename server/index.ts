@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { type Logger, pino } from 'pino';
 import { createRequestListener } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { connectDatabase, type OpenDatabase } from './db/open-database.ts';
 import { MigrationError, pendingMigrations } from './db/migrate.ts';
+import { createHttpServer } from './http/http-server.ts';
 import { checkRegistryAgainstDatabase } from './layers/registry-check.ts';
 import { LayerRegistry } from './layers/registry.ts';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
@@ -38,7 +39,7 @@ export async function serve(database: OpenDatabase, config: Config, logger: Logg
   try {
     const registry = new LayerRegistry();
     await checkRegistryAgainstDatabase(database.pool, registry);
-    server = createServer(createRequestListener({ pool: database.pool, registry, logger, config }));
+    server = createHttpServer(createRequestListener({ pool: database.pool, registry, logger, config }), logger);
     server.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve).once('error', reject);

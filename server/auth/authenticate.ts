@@ -18,13 +18,22 @@ function invalidCredentials(): AppError {
   });
 }
 
-/** The session token from the Cookie header, if any (no cookie-parser: one cookie is all we read). */
+/**
+ * The session token from the Cookie header, if any (no cookie-parser: one cookie is all we read). A value
+ * that is not valid percent-encoding cannot be a token we issued (they are plain base64url), so it counts
+ * as a dead cookie, not as a fault.
+ */
 export function readSessionCookie(request: Request): string | undefined {
   const header = request.get('cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return '';
+    }
   }
   return undefined;
 }

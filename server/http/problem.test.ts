@@ -36,3 +36,11 @@ describe('toProblem', () => {
     expect(toProblem({ type: 'entity.too.large', status: 413, expose: true }, request).problem.status).toBe(413);
   });
 });
+
+describe('toProblem for values PostgreSQL refuses', () => {
+  it.each(['22003', '22008', '22021'])('answers SQLSTATE %s with a 400 that hides the message', (code) => {
+    const { problem } = toProblem(Object.assign(new Error('date/time field value out of range: "0000-01-01"'), { code }), request);
+    expect(problem.status).toBe(400);
+    expect(JSON.stringify(problem)).not.toContain('0000');
+  });
+});

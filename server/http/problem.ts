@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ServerBusyError } from './admission-queue.ts';
 import { AppError } from './errors.ts';
+import { securityHeaderPairs } from './security-headers.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -11,7 +12,8 @@ export interface ProblemDocument {
   title: string;
   status: number;
   detail?: string;
-  instance: string;
+  /** The request's URL; absent when the request could not be parsed (there is no URL to trust). */
+  instance?: string;
   requestId: string;
   [extra: string]: unknown;
 }
@@ -23,6 +25,14 @@ const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: s
   '23502': { status: 422, type: 'invalid-content', title: 'Unprocessable content' },
   '23514': { status: 422, type: 'invalid-content', title: 'Unprocessable content' },
   '22P02': { status: 400, type: 'bad-request', title: 'Bad request' },
+  // Values the routes should have refused already (a number or date out of range, text PostgreSQL cannot
+  // hold): a last line, so that one missed check is a 400 rather than a 500.
+  '22001': { status: 400, type: 'bad-request', title: 'Bad request' },
+  '22003': { status: 400, type: 'bad-request', title: 'Bad request' },
+  '22007': { status: 400, type: 'bad-request', title: 'Bad request' },
+  '22008': { status: 400, type: 'bad-request', title: 'Bad request' },
+  '22021': { status: 400, type: 'bad-request', title: 'Bad request' },
+  '22P05': { status: 400, type: 'bad-request', title: 'Bad request' },
   '57014': { status: 503, type: 'unavailable', title: 'Service unavailable' },
   // Concurrent writers that lost a deadlock or a serialisation race may simply try again.
   '40P01': { status: 503, type: 'unavailable', title: 'Service unavailable' },
@@ -91,6 +101,24 @@ export function createProblemHandler(logger: Logger, onDenied: (request: Request
       return;
     }
     response.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  };
+}
+
+/**
+ * A problem as bytes and response headers (security headers, request id, type, length), for the answers
+ * written without Express: the tile front door and the errors of Node's HTTP parser.
+ */
+export function serializeProblem(problem: ProblemDocument, headers: Readonly<Record<string, string>>): { body: Buffer; headers: [string, string][] } {
+  const body = Buffer.from(JSON.stringify(problem));
+  return {
+    body,
+    headers: [
+      ...securityHeaderPairs().map(([name, value]): [string, string] => [name, value]),
+      ['X-Request-Id', problem.requestId],
+      ...Object.entries(headers),
+      ['Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`],
+      ['Content-Length', String(body.length)],
+    ],
   };
 }
 

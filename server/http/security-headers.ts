@@ -27,6 +27,13 @@ export const securityHeaders = helmet({
  * recorder gives exactly what every Express response carries: one configuration, two ways of sending it.
  */
 export function securityHeaderPairs(): readonly (readonly [string, string])[] {
+  computedPairs ??= computeSecurityHeaderPairs();
+  return computedPairs;
+}
+
+let computedPairs: readonly (readonly [string, string])[] | undefined;
+
+function computeSecurityHeaderPairs(): readonly (readonly [string, string])[] {
   const pairs = new Map<string, string>();
   const recorder = {
     setHeader: (name: string, value: string | number | readonly string[]) => pairs.set(name, String(value)),

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
-import { logFailure, PROBLEM_CONTENT_TYPE, toProblem } from '../http/problem.ts';
+import { logFailure, serializeProblem, toProblem } from '../http/problem.ts';
 import { requestIdFor } from '../http/request-id.ts';
 import { securityHeaderPairs } from '../http/security-headers.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -99,11 +99,8 @@ export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
       response.destroy();
       return;
     }
-    const body = Buffer.from(JSON.stringify(problem));
-    response.writeHead(problem.status, [
-      ...security, 'X-Request-Id', requestId, ...Object.entries(headers).flat(),
-      'Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, 'Content-Length', String(body.length),
-    ]).end(body);
+    const serialized = serializeProblem(problem, headers);
+    response.writeHead(problem.status, serialized.headers.flat()).end(serialized.body);
   }
 
   async function renderAndSend(request: IncomingMessage, response: ServerResponse, requestId: string, { layer, view, tile }: ResolvedTileRequest, started: number): Promise<void> {

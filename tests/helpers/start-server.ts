@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { pino } from 'pino';
-import { createServer } from 'node:http';
 import { createRequestListener } from '../../server/app.ts';
 import type { Clock } from '../../server/auth/denial-audit.ts';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
+import { createHttpServer } from '../../server/http/http-server.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,8 @@ export async function startTestServer(
     ...(emptyArchiveDir ? { TILE_ARCHIVE_DIR: emptyArchiveDir } : {}),
     ...settings,
   });
-  const server = createServer(createRequestListener({ pool, registry, logger: pino({ level: config.LOG_LEVEL }), config, ...(clock ? { clock } : {}) }));
+  const logger = pino({ level: config.LOG_LEVEL });
+  const server = createHttpServer(createRequestListener({ pool, registry, logger, config, ...(clock ? { clock } : {}) }), logger);
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
