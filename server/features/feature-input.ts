@@ -58,7 +58,16 @@ export function parseFeatureInput(layer: LayerDefinition, body: unknown, mode: V
 
   let geometry: Geometry | undefined;
   const sendsGeometry = Object.hasOwn(record, 'geometry');
-  if (!layer.geometry.isDerived && (mode !== 'update' || sendsGeometry)) {
+  if (layer.geometry.isDerived) {
+    // The place is copied from another feature (an inspection's from its establishment): a geometry sent
+    // here would be dropped, so it is refused rather than silently ignored. null says "no geometry of my own".
+    if (sendsGeometry && record.geometry !== null) {
+      issues.push(issue('/geometry', 'derived-geometry',
+        'La géométrie de cette couche vient d’une autre entité : envoyez "geometry": null',
+        'هندسة هذه الطبقة مأخوذة من كيان آخر: أرسل "geometry": null',
+        'This layer takes its geometry from another feature: send "geometry": null'));
+    }
+  } else if (mode !== 'update' || sendsGeometry) {
     const shapeIssues = checkGeometryShape(layer, record.geometry, maxVertices);
     issues.push(...shapeIssues);
     if (shapeIssues.length === 0) geometry = to2d(record.geometry as Geometry);

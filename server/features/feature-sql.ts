@@ -183,7 +183,8 @@ export function buildUpdate(layer: LayerDefinition, id: number, write: FeatureWr
     }
   }
   if (setGeometry) assignments.push(`${ident(layer.geometry.column)} = ${geometryParameter(params, layer, write.geometry)}`);
-  // Touch the version column so that an edit changing nothing still becomes a new version (trigger bumps it).
+  // Touch the version column so that the statement is valid with no other assignment; the trigger bumps the
+  // version, and WriteTransaction.runUpdate undoes an update that changed nothing.
   assignments.push(`${ident(layer.versionColumn)} = t.${ident(layer.versionColumn)}`);
   const text = `UPDATE ${table(layer)} AS t SET ${assignments.join(', ')}
 WHERE t.${ident(layer.idColumn)} = ${params.add(id, 'bigint')}

@@ -8,7 +8,7 @@ import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { notifyTileChange } from '../tiles/tile-invalidation.ts';
 import { checkGeometryValidity, findNearMissWarnings, isInsideAreas } from './database-checks.ts';
-import { featureEtag } from './etag.ts';
+import { featureEtag, type IfMatch, isIfMatchSatisfied } from './etag.ts';
 import type { FeatureInput } from './feature-input.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
 import { allProperties, buildDelete, buildInsert, buildItemQuery, buildLatestValueQuery, buildUpdate } from './feature-sql.ts';
@@ -52,14 +52,33 @@ export class WriteTransaction {
     }
   }
 
-  assertVersion(layer: LayerDefinition, current: StoredFeature, ifMatch: number[] | undefined): void {
+  /** If-Match against the feature's current ETag as this caller sees it: absent 428, not satisfied 412. */
+  assertVersion(layer: LayerDefinition, current: StoredFeature, ifMatch: IfMatch | undefined): void {
     if (!ifMatch) throw new PreconditionRequiredError();
-    if (!ifMatch.includes(current.version)) throw new PreconditionFailedError(featureEtag(current.version, layerView(this.principal, layer, this.registry)));
+    const currentEtag = featureEtag(current.version, layerView(this.principal, layer, this.registry));
+    if (!isIfMatchSatisfied(ifMatch, currentEtag)) throw new PreconditionFailedError(currentEtag);
   }
 
   async run(query: { text: string; values: unknown[] }, layer: LayerDefinition): Promise<StoredFeature> {
     const row = (await this.client.query(query.text, query.values)).rows[0]!;
     return toStoredFeature(row, allProperties(layer));
+  }
+
+  /**
+   * Runs an UPDATE of the locked feature `current`. When the row comes out with the same geometry and
+   * properties (derived ones included), the update is undone and undefined returned: an edit that changes
+   * nothing writes no version, no history and no tile notification. PostgreSQL judges sameness after its
+   * own casts and defaults, which is why the update is tried rather than predicted.
+   */
+  async runUpdate(query: { text: string; values: unknown[] }, layer: LayerDefinition, current: StoredFeature): Promise<StoredFeature | undefined> {
+    await this.client.query('SAVEPOINT casa_sig_update');
+    const updated = await this.run(query, layer);
+    if (hasSameContent(layer, current, updated)) {
+      await this.client.query('ROLLBACK TO SAVEPOINT casa_sig_update');
+      return undefined;
+    }
+    await this.client.query('RELEASE SAVEPOINT casa_sig_update');
+    return updated;
   }
 
   record(layer: LayerDefinition, operation: ChangeOperation, before: StoredFeature | null, after: StoredFeature | null, warnings: FeatureIssue[]): void {
@@ -124,6 +143,16 @@ export class WriteTransaction {
   }
 }
 
+/** Whether two states of a feature hold the same geometry and property values (its version and update time aside). */
+function hasSameContent(layer: LayerDefinition, a: StoredFeature, b: StoredFeature): boolean {
+  const bookkeeping = new Set([layer.updatedAtColumn, layer.versionColumn]);
+  const content = (feature: StoredFeature) => [
+    feature.geometry,
+    Object.entries(layer.properties).filter(([, property]) => !bookkeeping.has(property.column)).map(([name]) => feature.properties[name]),
+  ];
+  return JSON.stringify(content(a)) === JSON.stringify(content(b));
+}
+
 /** What a write returns to its route: the stored feature and the warnings to show. */
 export interface WriteResult {
   feature: StoredFeature;
@@ -145,7 +174,7 @@ export async function updateFeature(
   layer: LayerDefinition,
   id: number,
   input: FeatureInput,
-  ifMatch: number[] | undefined,
+  ifMatch: IfMatch | undefined,
   isFullReplace: boolean,
 ): Promise<WriteResult> {
   assertAllowed(tx.principal, layer, 'update');
@@ -154,13 +183,14 @@ export async function updateFeature(
   tx.assertVersion(layer, current, ifMatch);
   const warnings = await tx.checkPlace(layer, input, id);
   const write = { values: input.values, geometry: input.geometry ?? null };
-  const updated = await tx.run(buildUpdate(layer, id, write, isFullReplace, input.geometry !== undefined), layer);
+  const updated = await tx.runUpdate(buildUpdate(layer, id, write, isFullReplace, input.geometry !== undefined), layer, current);
+  if (!updated) return { feature: current, warnings };
   await tx.assertInsideAreas(layer, updated);
   tx.record(layer, isFullReplace ? 'replace' : 'update', current, updated, warnings);
   return { feature: updated, warnings };
 }
 
-export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition, id: number, ifMatch: number[] | undefined): Promise<StoredFeature> {
+export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition, id: number, ifMatch: IfMatch | undefined): Promise<StoredFeature> {
   assertAllowed(tx.principal, layer, 'delete');
   if (!ifMatch) throw new PreconditionRequiredError();
   const current = await tx.lockCurrent(layer, id);

@@ -4,7 +4,9 @@ import { ident } from '../db/sql.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import { isInsideAreas } from './database-checks.ts';
 import { buildInsert, buildUpdate, table } from './feature-sql.ts';
+import type { IfMatch } from './etag.ts';
 import type { StoredFeature } from './feature-row.ts';
+import { PreconditionFailedError } from './write-errors.ts';
 import { historyEntryAtVersion, latestHistoryEntry } from './history.ts';
 import type { WriteResult, WriteTransaction } from './feature-writer.ts';
 
@@ -31,7 +33,7 @@ export async function restoreVersion(
   layer: LayerDefinition,
   id: number,
   version: number,
-  ifMatch: number[] | undefined,
+  ifMatch: IfMatch | undefined,
 ): Promise<WriteResult> {
   assertAllowed(tx.principal, layer, 'update');
   const target = await historyEntryAtVersion(tx.client, layer.id, id, version);
@@ -44,11 +46,14 @@ export async function restoreVersion(
   if (await existsAnywhere(tx, layer, id)) {
     const current = await tx.lockCurrent(layer, id);
     tx.assertVersion(layer, current, ifMatch);
-    const restored = await tx.run(buildUpdate(layer, id, write, true, !layer.geometry.isDerived), layer);
+    const restored = await tx.runUpdate(buildUpdate(layer, id, write, true, !layer.geometry.isDerived), layer, current);
+    if (!restored) return { feature: current, warnings: [] };
     tx.record(layer, 'restore', current, restored, []);
     return { feature: restored, warnings: [] };
   }
   assertAllowed(tx.principal, layer, 'create');
+  // A deleted feature has no current representation, so no If-Match can hold (RFC 9110 §13.1.1).
+  if (ifMatch) throw new PreconditionFailedError();
   const latest = await latestHistoryEntry(tx.client, layer.id, id);
   const restored = await tx.run(buildInsert(layer, write, { id, version: latest!.version + 1 }), layer);
   tx.record(layer, 'restore', null, restored, []);

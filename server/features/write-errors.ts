@@ -21,9 +21,15 @@ export class PreconditionRequiredError extends AppError {
   }
 }
 
+/** 412 with the current ETag, so that the client can read the feature again; none when it was deleted. */
 export class PreconditionFailedError extends AppError {
-  constructor(currentEtag: string) {
-    super(412, 'precondition-failed', 'Precondition failed', 'The feature has changed since you read it', { currentEtag }, { ETag: currentEtag });
+  constructor(currentEtag?: string) {
+    super(
+      412, 'precondition-failed', 'Precondition failed',
+      currentEtag ? 'The feature has changed since you read it' : 'The feature no longer exists, so no If-Match can hold',
+      currentEtag ? { currentEtag } : {},
+      currentEtag ? { ETag: currentEtag } : {},
+    );
   }
 }
 

@@ -10,6 +10,7 @@ import { describePrincipal } from '../auth/principal.ts';
 import { listSecurityEvents, recordSecurityEvent, type SecurityEventKind } from '../auth/security-events.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
+import { isIsoDateTime } from '../layers/property-validation.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
 const EVENT_KINDS = [
@@ -40,12 +41,12 @@ const updateUserBody = z.strictObject({
   password: z.string().min(1).max(1024).optional(),
   displayName: z.string().min(1).max(200).optional(),
   areas: areaCodes.optional(),
-});
+}).refine((body) => Object.keys(body).length > 0, 'name at least one of role, isDisabled, password, displayName, areas');
 const createKeyBody = z.strictObject({
   module: z.string().min(1).max(64),
   scopes: z.array(z.string().min(1).max(100)).min(1).max(100),
   description: z.string().max(500).optional(),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: z.string().refine(isIsoDateTime, 'must be an RFC 3339 date-time with an offset, from year 0001').optional(),
 });
 
 /** Administration: accounts, API keys and the security audit. Administrators only, checked per route. */

@@ -30,8 +30,16 @@ export interface ItemRouteDeps {
   queries: AdmissionQueue;
 }
 
-function parseId(text: string, name = 'id'): number {
-  if (!/^[1-9]\d{0,14}$/.test(text)) throw new NotFoundError('feature-not-found', `No feature with this ${name}`);
+function parseId(text: string): number {
+  if (!/^[1-9]\d{0,14}$/.test(text)) throw new NotFoundError('feature-not-found', 'No feature with this id');
+  return Number(text);
+}
+
+/** Versions are PostgreSQL integers: anything past 2^31 - 1 names no version. */
+const MAX_VERSION = 2 ** 31 - 1;
+
+function parseVersion(text: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(text) || Number(text) > MAX_VERSION) throw new NotFoundError('version-not-found', 'No such version of this feature');
   return Number(text);
 }
 
@@ -130,11 +138,11 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     router[method]('/ogc/collections/:layer/items/:id', async (request, response) => {
       const layer = layerOf(request);
       const id = parseId(String(request.params.id));
-      const ifMatch = parseIfMatch(request.get('if-match'));
       const isFullReplace = method === 'put';
-      // Judged in this order: permission (401/403), If-Match present (428), body (400/422), then inside the
-      // transaction existence (404) and version (412).
+      // Judged in this order: permission (401/403), If-Match present and well-formed (428/400), body
+      // (400/422), then inside the transaction existence (404) and the precondition (412).
       assertAllowed(request.principal, layer, 'update');
+      const ifMatch = parseIfMatch(request.get('if-match'));
       if (!ifMatch) throw new PreconditionRequiredError();
       const input = parseFeatureInput(layer, request.body, isFullReplace ? 'replace' : 'update', config.MAX_GEOMETRY_VERTICES, id);
       const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) =>
@@ -147,6 +155,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
   router.delete('/ogc/collections/:layer/items/:id', async (request, response) => {
     const layer = layerOf(request);
     const id = parseId(String(request.params.id));
+    assertAllowed(request.principal, layer, 'delete');
     const ifMatch = parseIfMatch(request.get('if-match'));
     await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => deleteFeature(tx, layer, id, ifMatch));
     response.status(204).end();
@@ -183,7 +192,8 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
   router.post('/ogc/collections/:layer/items/:id/history/:version/restore', async (request, response) => {
     const layer = layerOf(request);
     const id = parseId(String(request.params.id));
-    const version = parseId(String(request.params.version), 'version');
+    const version = parseVersion(String(request.params.version));
+    assertAllowed(request.principal, layer, 'update');
     const ifMatch = parseIfMatch(request.get('if-match'));
     const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => restoreVersion(tx, layer, id, version, ifMatch));
     sendFeature(request, response, registry, layer, result.feature, 200, result.warnings);
@@ -208,7 +218,7 @@ const itemsQuery = z.looseObject({
 /** A GeoJSON Feature; its properties are checked against the layer registry (see /ogc/api for each layer). */
 const featureBody = z.looseObject({ type: z.literal('Feature'), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()) });
 const writeProblems = { 400: 'Malformed JSON', 401: 'Sign in', 403: 'Not allowed', 404: 'No such feature', 413: 'Body too large', 415: 'Not JSON', 422: 'Invalid feature (issues with JSON pointers, fr/ar/en)' };
-const locked = { 412: 'Stale If-Match (current ETag returned)', 428: 'If-Match required' };
+const locked = { 400: 'Malformed JSON or If-Match', 412: 'If-Match does not match the current ETag (returned), weak tags never do', 428: 'If-Match required' };
 
 export const itemOperations: ApiOperation[] = [
   { method: 'get', path: '/ogc/collections/{layer}/items', tag: 'ogc', access: 'by-layer', params: layerParams, query: itemsQuery, responseType: GEOJSON, summary: 'Features of a layer, keyset-paged, with bbox, datetime, property filters and asOf', responses: { 200: 'FeatureCollection', 400: 'Bad parameter', 401: 'Sign in', 403: 'Not allowed', 404: 'Unknown layer', 503: 'Too many queries at once; retry after Retry-After seconds' } },

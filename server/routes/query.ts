@@ -5,6 +5,7 @@ import type { AdmissionQueue } from '../http/admission-queue.ts';
 import { AppError, BadRequestError } from '../http/errors.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
+import { isIsoDate } from '../layers/property-validation.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { findAlong } from '../query/along.ts';
 import { locatePoint } from '../query/locate.ts';
@@ -15,7 +16,8 @@ import { decodeCursor, findWithin, resolveSearchArea } from '../query/within.ts'
 
 const point = { lon: longitude, lat: latitude };
 const layerId = z.string().min(1).max(64);
-const isoDate = z.iso.date();
+// Not z.iso.date(), which takes year 0000: PostgreSQL has no such date (the year before 1 is 1 BC).
+const isoDate = z.string().refine(isIsoDate, 'must be a real date YYYY-MM-DD, from year 0001').describe('YYYY-MM-DD');
 
 export const locateQuery = z.strictObject(point);
 export const nearbyQuery = z.strictObject({

@@ -64,10 +64,12 @@ describe.each(registry.layers.map((layer) => layer.id))('%s: create, read, repla
     const etag2 = replaced.headers.get('etag')!;
     expect(etag2).toMatch(/^"v2\./);
 
-    const patched = await send('PATCH', `${itemsUrl(layer)}/${feature.id}`, { ...admin, 'If-Match': etag2 }, { properties: validPatch(layer) }, 'application/merge-patch+json');
+    // Back to the created values (an edit that changed nothing would write no version).
+    const original = Object.fromEntries(Object.keys(validPatch(layer)).map((name) => [name, body.properties[name] ?? null]));
+    const patched = await send('PATCH', `${itemsUrl(layer)}/${feature.id}`, { ...admin, 'If-Match': etag2 }, { properties: original }, 'application/merge-patch+json');
     expect(patched.status, await patched.clone().text()).toBe(200);
     const etag3 = patched.headers.get('etag')!;
-    expect((await patched.json()).properties).toMatchObject(validPatch(layer));
+    expect(etag3).toMatch(/^"v3\./);
 
     const deleted = await send('DELETE', `${itemsUrl(layer)}/${feature.id}`, { ...admin, 'If-Match': etag3 });
     expect(deleted.status).toBe(204);
