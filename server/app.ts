@@ -5,6 +5,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { createAnonymousWriteGate } from './auth/anonymous-writes.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { describePrincipal } from './auth/principal.ts';
 import { type Clock, DenialAudit } from './auth/denial-audit.ts';
@@ -104,12 +105,13 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(securityHeaders);
   app.use(rejectUndecodableUrls);
   app.use(compression());
-  app.use(requireJsonBodies);
-  app.use(express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
-  app.use(rejectUnacceptableJson);
   app.use(createHealthRouter(deps.pool));
   app.use(createApiDocsRouter(() => ALL_OPERATIONS));
   app.use(createAuthenticator(deps.pool));
+  app.use(createAnonymousWriteGate(ALL_OPERATIONS, deps.registry));
+  app.use(requireJsonBodies);
+  app.use(express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
+  app.use(rejectUnacceptableJson);
   // A create sent again with the same Idempotency-Key gets the first answer and writes nothing.
   app.use(createIdempotency(deps.pool, deps.logger));
 

@@ -43,6 +43,24 @@ function geometryParameter(params: SqlParams, layer: LayerDefinition, geometry: 
   return `ST_SetSRID(ST_GeomFromGeoJSON(${params.add(geometry === null ? null : JSON.stringify(geometry))}::text), ${Number(layer.geometry.srid)})`;
 }
 
+/**
+ * The boxes a bbox [west, south, east, north] covers: itself, or two when west > east, which OGC API -
+ * Features Part 1 (§7.15.3) defines as a box crossing the antimeridian.
+ */
+export function splitAtAntimeridian([west, south, east, north]: readonly [number, number, number, number]): [number, number, number, number][] {
+  return west <= east ? [[west, south, east, north]] : [[west, south, 180, north], [-180, south, east, north]];
+}
+
+/** `geometry` intersects the bbox (through the geometry's index when it has one); values bound. */
+export function bboxCondition(params: SqlParams, geometry: string, bbox: readonly [number, number, number, number], srid: number): string {
+  const parts = splitAtAntimeridian(bbox).map((box) => {
+    const [west, south, east, north] = box.map((value) => params.add(value, 'double precision'));
+    const envelope = `ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, ${Number(srid)})`;
+    return `(${geometry} && ${envelope} AND ST_Intersects(${geometry}, ${envelope}))`;
+  });
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
 export interface ItemsFilter {
   bbox?: [number, number, number, number];
   updatedFrom?: string;
@@ -60,11 +78,7 @@ export interface ItemsFilter {
 function itemsConditions(layer: LayerDefinition, view: LayerView, filter: ItemsFilter, params: SqlParams): string[] {
   const geometry = `t.${ident(layer.geometry.column)}`;
   const conditions: string[] = [];
-  if (filter.bbox) {
-    const [west, south, east, north] = filter.bbox.map((value) => params.add(value, 'double precision'));
-    const envelope = `ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, ${Number(layer.geometry.srid)})`;
-    conditions.push(`${geometry} && ${envelope} AND ST_Intersects(${geometry}, ${envelope})`);
-  }
+  if (filter.bbox) conditions.push(bboxCondition(params, geometry, filter.bbox, layer.geometry.srid));
   const updated = `t.${ident(layer.updatedAtColumn)}`;
   if (filter.updatedFrom) conditions.push(`${updated} >= ${params.add(filter.updatedFrom, 'timestamptz')}`);
   if (filter.updatedTo) conditions.push(`${updated} <= ${params.add(filter.updatedTo, 'timestamptz')}`);

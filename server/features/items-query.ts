@@ -24,8 +24,9 @@ function parseBbox(text: string): [number, number, number, number] {
     throw new BadRequestError('invalid-parameter', 'bbox must be four numbers: west,south,east,north (or six with heights)');
   }
   const [west, south, east, north] = numbers.length === 6 ? [numbers[0]!, numbers[1]!, numbers[3]!, numbers[4]!] : (numbers as [number, number, number, number]);
-  if (west > east || south > north || Math.abs(west) > 180 || Math.abs(east) > 180 || Math.abs(south) > 90 || Math.abs(north) > 90) {
-    throw new BadRequestError('invalid-parameter', 'bbox must be west,south,east,north in degrees with west <= east and south <= north');
+  // west > east is a box crossing the antimeridian (OGC API - Features Part 1 §7.15.3), not an error.
+  if (south > north || Math.abs(west) > 180 || Math.abs(east) > 180 || Math.abs(south) > 90 || Math.abs(north) > 90) {
+    throw new BadRequestError('invalid-parameter', 'bbox must be west,south,east,north in degrees with south <= north (west > east crosses the antimeridian)');
   }
   return [west, south, east, north];
 }

@@ -4,7 +4,7 @@ import { ident, SqlParams } from '../db/sql.ts';
 import { areaFilterCondition } from '../layers/area-filter.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
-import { allProperties, buildItemQuery, buildItemsCountQuery, buildItemsQuery, type ItemsFilter, table } from './feature-sql.ts';
+import { allProperties, bboxCondition, buildItemQuery, buildItemsCountQuery, buildItemsQuery, type ItemsFilter, table } from './feature-sql.ts';
 
 export interface FeaturePage {
   features: StoredFeature[];
@@ -69,10 +69,7 @@ export async function listFeaturesAsOf(
   const instant = params.add(asOf, 'timestamptz');
   const conditions: string[] = [];
   const geometry = `ST_SetSRID(ST_GeomFromGeoJSON(state.feature->>'geometry'), ${Number(layer.geometry.srid)})`;
-  if (filter.bbox) {
-    const [west, south, east, north] = filter.bbox.map((value) => params.add(value, 'double precision'));
-    conditions.push(`ST_Intersects(${geometry}, ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, ${Number(layer.geometry.srid)}))`);
-  }
+  if (filter.bbox) conditions.push(bboxCondition(params, geometry, filter.bbox, layer.geometry.srid));
   const propertyValue = (property: ItemsFilter['equals'][number]['property']) =>
     `state.feature->'properties'->>${pgLiteral(Object.entries(layer.properties).find(([, candidate]) => candidate === property)![0])}`;
   for (const { property, value } of filter.equals) conditions.push(`${propertyValue(property)} = ${params.add(String(value), 'text')}`);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LayerOperation } from '../auth/policy.ts';
 
 /**
  * The description of one HTTP operation, kept next to the route that serves it. The zod schemas here are
@@ -15,6 +16,8 @@ export interface ApiOperation {
   tag: string;
   /** Who may call it: a hint for readers; the policy decides. */
   access: 'public' | 'staff' | 'admin' | 'api-key-or-staff' | 'by-layer';
+  /** For `by-layer` operations, the layer permissions of which the caller needs one (read when absent). */
+  layerOperations?: readonly LayerOperation[];
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

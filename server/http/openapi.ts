@@ -46,6 +46,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], origin
       ...(operation.description ? { description: operation.description } : {}),
       tags: [operation.tag],
       'x-access': operation.access,
+      ...(operation.layerOperations ? { 'x-layer-operations': operation.layerOperations } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(operation.body) } } } } : {}),
       responses: responsesOf(operation),

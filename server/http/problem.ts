@@ -56,8 +56,41 @@ function middlewareProblem(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** Issues listed in one problem at most; the rest are counted (a body with 50,000 unknown keys is one problem, not 50,000). */
+export const MAX_LISTED_ISSUES = 50;
+/** Characters of any one text of a problem at most (a detail, an issue's pointer or message). */
+const MAX_TEXT_LENGTH = 500;
+
+function shortened(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > MAX_TEXT_LENGTH ? `${value.slice(0, MAX_TEXT_LENGTH)}…` : value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([key, text]) => [key, shortened(text)]));
+  return value;
+}
+
+/** Bounds the size of a problem whatever the input was: issues listed, and every text in them, capped. */
+function bounded(problem: ProblemDocument): ProblemDocument {
+  const issues = problem.issues;
+  const detail = problem.detail === undefined ? {} : { detail: shortened(problem.detail) as string };
+  if (!Array.isArray(issues)) return { ...problem, ...detail };
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue: unknown) =>
+    issue && typeof issue === 'object' ? Object.fromEntries(Object.entries(issue).map(([key, value]) => [key, shortened(value)])) : issue);
+  const omitted = issues.length - listed.length;
+  return { ...problem, ...detail, issues: listed, ...(omitted > 0 ? { issuesOmitted: omitted } : {}) };
+}
+
+/** Every 401 says how to authenticate (RFC 9110 §11.6.1), whoever raised it. */
+const DEFAULT_CHALLENGE = 'Bearer realm="casa-sig"';
+
 /** Turns any error into a problem document; internal messages never leave the server. */
 export function toProblem(error: unknown, request: Pick<Request, 'originalUrl' | 'id'>): { problem: ProblemDocument; headers: Record<string, string> } {
+  const answer = toUnboundedProblem(error, request);
+  if (answer.problem.status === 401 && !Object.keys(answer.headers).some((name) => name.toLowerCase() === 'www-authenticate')) {
+    answer.headers['WWW-Authenticate'] = DEFAULT_CHALLENGE;
+  }
+  return { problem: bounded(answer.problem), headers: answer.headers };
+}
+
+function toUnboundedProblem(error: unknown, request: Pick<Request, 'originalUrl' | 'id'>): { problem: ProblemDocument; headers: Record<string, string> } {
   const base = { instance: request.originalUrl, requestId: request.id };
   const known = error instanceof AppError ? error : middlewareProblem(error);
   if (known) {

@@ -44,7 +44,7 @@ export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegist
 
 export const changesOperations: ApiOperation[] = [
   {
-    method: 'post', path: '/api/changes', tag: 'editing', access: 'by-layer', body: changeSetSchema,
+    method: 'post', path: '/api/changes', tag: 'editing', access: 'by-layer', layerOperations: ['create', 'update', 'delete'], body: changeSetSchema,
     summary: 'Apply creates, replacements, merge-patch updates and deletes across layers, all or nothing',
     responses: { 200: 'Applied changes and the ids of created features', 400: 'Malformed', 403: 'Not allowed', 404: 'No such feature', 412: 'Stale If-Match (changeIndex)', 422: 'Invalid (issues under /changes/<n>)', 428: 'If-Match missing' },
   },
