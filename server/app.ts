@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { createAnonymousWriteGate } from './auth/anonymous-writes.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { describePrincipal } from './auth/principal.ts';
 import { type Clock, DenialAudit } from './auth/denial-audit.ts';
 import { recordSecurityEvent } from './auth/security-events.ts';
@@ -52,6 +53,7 @@ export interface AppDeps {
     | 'CLIENT_DIST_DIR'
     | 'TILE_ARCHIVE_DIR'
     | 'SESSION_TTL_SECONDS'
+    | 'SESSION_CACHE_SECONDS'
     | 'LOGIN_ATTEMPTS_PER_USERNAME'
     | 'LOGIN_ATTEMPTS_PER_ADDRESS'
     | 'LOGIN_WINDOW_SECONDS'
@@ -66,6 +68,9 @@ export interface AppDeps {
     | TileConfigKey
   >;
 }
+
+/** Sessions one process remembers at most (a few hundred bytes each). */
+const SESSION_CACHE_MAX_ENTRIES = 10_000;
 
 function serveClient(app: Express, clientDistDir: string): void {
   if (!existsSync(join(clientDistDir, 'index.html'))) return;
@@ -107,7 +112,9 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(compression());
   app.use(createHealthRouter(deps.pool));
   app.use(createApiDocsRouter(() => ALL_OPERATIONS));
-  app.use(createAuthenticator(deps.pool));
+  const sessions = new SessionCache(deps.pool, { ttlSeconds: deps.config.SESSION_CACHE_SECONDS, maxEntries: SESSION_CACHE_MAX_ENTRIES }, (error) =>
+    deps.logger.warn({ err: error }, 'session change listener: connection lost, reconnecting'));
+  app.use(createAuthenticator(deps.pool, sessions));
   app.use(createAnonymousWriteGate(ALL_OPERATIONS, deps.registry));
   app.use(requireJsonBodies);
   app.use(express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
@@ -118,6 +125,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(
     createAuthRouter({
       pool: deps.pool,
+      sessions,
       registry: deps.registry,
       sessionTtlSeconds: deps.config.SESSION_TTL_SECONDS,
       loginAttemptsPerUsername: deps.config.LOGIN_ATTEMPTS_PER_USERNAME,
@@ -125,7 +133,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
       loginWindowSeconds: deps.config.LOGIN_WINDOW_SECONDS,
     }),
   );
-  app.use(createAdminRouter({ pool: deps.pool, registry: deps.registry }));
+  app.use(createAdminRouter({ pool: deps.pool, registry: deps.registry, sessions }));
   app.use(createWebhooksRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   app.use(createLayersRouter(deps.registry));
   app.use(createOgcRouter(deps.registry));

@@ -31,6 +31,8 @@ const settings = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('Statement timeout'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600).describe('Lifetime of a login session'),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30)
+    .describe('How long a resolved session is reused without reading PostgreSQL (changes reach every process at once through NOTIFY); 0 = off'),
   LOGIN_ATTEMPTS_PER_USERNAME: z.coerce.number().int().min(1).max(1000).default(5).describe('Failed logins per username per window before 429'),
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20).describe('Failed logins per address per window before 429'),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900).describe('Login rate-limit window'),

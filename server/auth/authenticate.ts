@@ -4,6 +4,7 @@ import { AppError } from '../http/errors.ts';
 import { findApiKeyPrincipal } from './api-keys.ts';
 import { PUBLIC_PRINCIPAL, type Principal } from './principal.ts';
 import { recordSecurityEvent } from './security-events.ts';
+import type { SessionCache } from './session-cache.ts';
 import { findSessionPrincipal } from './sessions.ts';
 import { parseCredential } from './tokens.ts';
 
@@ -38,9 +39,9 @@ export function readSessionCookie(request: Request): string | undefined {
   return undefined;
 }
 
-async function resolveCredential(pool: pg.Pool, credential: string, request: Request): Promise<Principal | undefined> {
+async function resolveCredential(pool: pg.Pool, sessions: SessionCache, credential: string, request: Request): Promise<Principal | undefined> {
   const parsed = parseCredential(credential);
-  if (parsed.kind === 'session') return findSessionPrincipal(pool, parsed.hash);
+  if (parsed.kind === 'session') return sessions.find(parsed.hash, () => findSessionPrincipal(pool, parsed.hash));
   if (parsed.kind === 'api_key') {
     const found = await findApiKeyPrincipal(pool, parsed.prefix, parsed.secretHash);
     if (found?.isUseToRecord) {
@@ -57,20 +58,20 @@ async function resolveCredential(pool: pg.Pool, credential: string, request: Req
  * A dead cookie is dropped and the browser continues as the public, so the public map keeps working.
  * Requests authenticated by cookie that change something must come from our own origin (CSRF).
  */
-export function createAuthenticator(pool: pg.Pool) {
+export function createAuthenticator(pool: pg.Pool, sessions: SessionCache) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     request.principal = PUBLIC_PRINCIPAL;
     const authorization = request.get('authorization');
     if (authorization !== undefined) {
       const match = /^Bearer ([^\s]+)$/i.exec(authorization.trim());
-      const principal = match ? await resolveCredential(pool, match[1]!, request) : undefined;
+      const principal = match ? await resolveCredential(pool, sessions, match[1]!, request) : undefined;
       if (!principal) throw invalidCredentials();
       request.principal = principal;
       return next();
     }
     const cookie = readSessionCookie(request);
     if (cookie === undefined) return next();
-    const principal = await resolveCredential(pool, cookie, request);
+    const principal = await resolveCredential(pool, sessions, cookie, request);
     if (principal?.kind !== 'user') {
       response.clearCookie(SESSION_COOKIE, { path: '/' });
       return next();

@@ -3,8 +3,8 @@ import type { TileChange } from '../tiles/tile-invalidation.ts';
 
 /**
  * PostgreSQL channel on which a committed GTFS import tells every server process to rebuild its
- * timetable. Payloads have the shape of tile changes (the listener of tiles/ is reused, reconnection
- * included), with the pseudo-layer "gtfs" and no boxes.
+ * timetable (db/notification-listener.ts, reconnection included). The payload names the feed; the shape of
+ * tile changes (pseudo-layer "gtfs", no boxes) is kept for readers of the channel.
  */
 export const TIMETABLE_CHANGES_CHANNEL = 'casa_sig_timetable_changes';
 

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { TileChangeListener } from '../tiles/tile-change-listener.ts';
-import { connectionOf } from '../tiles/tile-service.ts';
+import { closeWithPool, connectionOf, NotificationListener } from '../db/notification-listener.ts';
 import { loadTimetable } from './load-timetable.ts';
 import type { Timetable } from './timetable.ts';
 import { TIMETABLE_CHANGES_CHANNEL } from './timetable-channel.ts';
@@ -16,8 +15,8 @@ export class TimetableService {
   readonly #pool: pg.Pool;
   readonly #registry: LayerRegistry;
   readonly #onError: (error: Error) => void;
-  readonly #listener: TileChangeListener;
-  readonly #ownerWatch: NodeJS.Timeout;
+  readonly #listener: NotificationListener;
+  readonly #stopOwnerWatch: () => void;
   #current: Promise<Timetable> | undefined;
   #rebuilding: Promise<void> | undefined;
   #isStale = false;
@@ -26,19 +25,17 @@ export class TimetableService {
     this.#pool = pool;
     this.#registry = registry;
     this.#onError = onError;
-    this.#listener = new TileChangeListener({
+    this.#listener = new NotificationListener({
       connection: connectionOf(pool),
       channel: TIMETABLE_CHANGES_CHANNEL,
-      onChange: () => this.refresh(),
+      applicationName: 'casa-sig-timetable-listener',
+      onNotification: () => void this.refresh(),
       onStateChange: (state) => {
         if (state === 'listening' && this.#current) this.refresh();
       },
       onError,
     });
-    this.#ownerWatch = setInterval(() => {
-      if (pool.ending) void this.close();
-    }, 1_000);
-    this.#ownerWatch.unref();
+    this.#stopOwnerWatch = closeWithPool(pool, () => this.close());
   }
 
   /** The current timetable, built on first call (a failed build is retried by the next call). */
@@ -84,7 +81,7 @@ export class TimetableService {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.#ownerWatch);
+    this.#stopOwnerWatch();
     await this.#listener.close();
   }
 }

@@ -6,6 +6,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { allScopes } from '../auth/scopes.ts';
 import { assertAdministrator } from '../auth/policy.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import { describePrincipal } from '../auth/principal.ts';
 import { listSecurityEvents, recordSecurityEvent, type SecurityEventKind } from '../auth/security-events.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
@@ -50,7 +51,7 @@ const createKeyBody = z.strictObject({
 });
 
 /** Administration: accounts, API keys and the security audit. Administrators only, checked per route. */
-export function createAdminRouter(deps: { pool: pg.Pool; registry: LayerRegistry }): Router {
+export function createAdminRouter(deps: { pool: pg.Pool; registry: LayerRegistry; sessions: SessionCache }): Router {
   const router = Router();
   const { pool } = deps;
   const audit = (request: Request, kind: SecurityEventKind, detail: Record<string, unknown>) =>
@@ -97,6 +98,7 @@ export function createAdminRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const body = parseRequest(updateUserBody, request.body, 'body');
     const username = String(request.params.username);
     const user = await updateUser(pool, username, { ...body, areaCodes: body.areas });
+    deps.sessions.forget({ userId: user.id });
     await audit(request, 'user_updated', { username, changed: Object.keys(body).filter((key) => key !== 'password').concat(body.password ? ['password'] : []) });
     response.set('Cache-Control', 'no-store').json({ user });
   });

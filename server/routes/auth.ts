@@ -9,6 +9,7 @@ import { denial } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { ENDPOINT_SCOPES } from '../auth/scopes.ts';
 import { countRecentFailedLogins, recordSecurityEvent } from '../auth/security-events.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import { createSession, revokeSession } from '../auth/sessions.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { AppError } from '../http/errors.ts';
@@ -17,6 +18,8 @@ import type { LayerRegistry } from '../layers/registry.ts';
 
 export interface AuthRouteDeps {
   pool: pg.Pool;
+  /** This process's session cache: a logout takes effect on the very next request. */
+  sessions: SessionCache;
   registry: LayerRegistry;
   sessionTtlSeconds: number;
   /** Failed logins allowed per username, and per address, within the window, before a 429. */
@@ -94,6 +97,7 @@ export function createAuthRouter(deps: AuthRouteDeps): Router {
     const { principal } = request;
     if (principal.kind !== 'user') throw denial(principal, 'API keys are revoked by an administrator, not logged out');
     await revokeSession(deps.pool, principal.sessionId);
+    deps.sessions.forget({ sessionId: principal.sessionId });
     await recordSecurityEvent(deps.pool, { kind: 'logout', principal: `user:${principal.username}`, address: request.ip });
     response.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).end();
   });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
+import { closeWithPool, connectionOf } from '../db/notification-listener.ts';
 import { connectionTimeouts } from '../db/pool.ts';
 import { AdmissionQueue } from '../http/admission-queue.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
@@ -49,7 +50,7 @@ export class TileService {
   readonly #queue: AdmissionQueue;
   readonly #listener: TileChangeListener;
   readonly #inFlight = new Map<string, InFlight>();
-  readonly #ownerWatch: NodeJS.Timeout;
+  readonly #stopOwnerWatch: () => void;
   #isClosed = false;
 
   constructor(serverPool: pg.Pool, registry: LayerRegistry, settings: TileServiceSettings, onError: (error: Error) => void = () => undefined) {
@@ -69,10 +70,7 @@ export class TileService {
       onStateChange: () => this.#forgetEverything(),
       onError,
     });
-    this.#ownerWatch = setInterval(() => {
-      if (serverPool.ending) void this.close();
-    }, 1_000);
-    this.#ownerWatch.unref();
+    this.#stopOwnerWatch = closeWithPool(serverPool, () => this.close());
   }
 
   /** Whether edits made elsewhere are being heard, which caching depends on. */
@@ -132,7 +130,7 @@ export class TileService {
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
-    clearInterval(this.#ownerWatch);
+    this.#stopOwnerWatch();
     this.#forgetEverything();
     await this.#listener.close();
     await this.#pool.end().catch(() => undefined);
@@ -148,12 +146,6 @@ export class TileService {
 /** The cache entry of a tile as one visibility class sees it (public and staff never share one). */
 function cacheKeyOf(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): TileCacheKey {
   return { layer: layer.id, ...tile, visibilityClass: view.visibilityClass };
-}
-
-/** Connection settings of the server's pool (pg keeps the password out of enumerable options). */
-export function connectionOf(serverPool: pg.Pool): pg.ClientConfig {
-  const { connectionString, host, port, user, database, ssl } = serverPool.options;
-  return { connectionString, host, port, user, database, ssl, password: serverPool.options.password };
 }
 
 /**
