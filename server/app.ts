@@ -8,9 +8,8 @@ import type { Logger } from 'pino';
 import { createAnonymousWriteGate } from './auth/anonymous-writes.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { SessionCache } from './auth/session-cache.ts';
-import { describePrincipal } from './auth/principal.ts';
-import { type Clock, DenialAudit } from './auth/denial-audit.ts';
-import { recordSecurityEvent } from './auth/security-events.ts';
+import type { Clock } from './auth/denial-audit.ts';
+import { createRefusalAudit } from './auth/refusal-audit.ts';
 import type { Config } from './config.ts';
 import { AdmissionQueue } from './http/admission-queue.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
@@ -155,23 +154,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);
-  const denials = new DenialAudit({
-    windowSeconds: deps.config.DENIAL_AUDIT_WINDOW_SECONDS,
-    write: (row) => recordSecurityEvent(deps.pool, { kind: 'access_denied', ...row }),
-    onError: (error) => deps.logger.error({ err: error }, 'audit failed'),
-    ...(deps.clock ? { clock: deps.clock } : {}),
-  });
-  app.use(
-    createProblemHandler(deps.logger, (request, problem) =>
-      denials.record({
-        principal: request.principal ? describePrincipal(request.principal) : 'public',
-        address: request.ip,
-        status: problem.status,
-        type: problem.type,
-        method: request.method,
-        path: request.path,
-      }),
-    ),
-  );
+  const refusals = createRefusalAudit({ pool: deps.pool, windowSeconds: deps.config.DENIAL_AUDIT_WINDOW_SECONDS, logger: deps.logger, ...(deps.clock ? { clock: deps.clock } : {}) });
+  app.use(createProblemHandler(deps.logger, refusals));
   return app;
 }

@@ -7,6 +7,8 @@ export interface Denial {
   type: string;
   method: string;
   path: string;
+  /** More to write in the first row of a window (the username of a refused sign-in). */
+  detail?: Record<string, unknown>;
 }
 
 /** One access_denied row of the security audit. */
@@ -93,7 +95,7 @@ export class DenialAudit {
     if (!this.#takeRow()) return this.#countOverflow();
     this.#sources.set(key, { first: denial, endsAt: clock.now() + this.#options.windowSeconds * 1000, repeated: 0, paths: new Set() });
     if (this.#sources.size > MAX_SOURCES) this.#summarise(this.#sources.keys().next().value!);
-    await this.#options.write(rowOf(denial, { method: denial.method, path: denial.path }));
+    await this.#options.write(rowOf(denial, { method: denial.method, path: denial.path, ...denial.detail }));
   }
 
   /** Writes the source's summary, if it has one, and forgets the source. */

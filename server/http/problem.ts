@@ -119,15 +119,15 @@ export function logFailure(logger: Logger, error: unknown, status: number, conte
 }
 
 /**
- * The one error middleware: logs the full error, reports denials (401/403) to `onDenied` for the audit,
- * and answers with the sanitised problem.
+ * The one error middleware: logs the full error, reports refusals (4xx) to `onRefused` for the audit
+ * (which decides what it records), and answers with the sanitised problem.
  */
-export function createProblemHandler(logger: Logger, onDenied: (request: Request, problem: ProblemDocument) => Promise<void>) {
+export function createProblemHandler(logger: Logger, onRefused: (request: Request, problem: ProblemDocument) => Promise<void>) {
   return async (error: unknown, request: Request, response: Response, _next: NextFunction): Promise<void> => {
     const { problem, headers } = toProblem(error, request);
     logFailure(logger, error, problem.status, { requestId: request.id, url: request.originalUrl });
-    if (problem.status === 401 || problem.status === 403) {
-      await onDenied(request, problem).catch((auditError: unknown) => logger.error({ err: auditError }, 'audit failed'));
+    if (problem.status >= 400 && problem.status < 500) {
+      await onRefused(request, problem).catch((auditError: unknown) => logger.error({ err: auditError }, 'audit failed'));
     }
     if (response.headersSent) {
       response.destroy();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findLoginCandidate, findUser } from '../auth/accounts.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
 import { DECOY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
+import { LOGIN_RATE_LIMITED_TYPE } from '../auth/refusal-audit.ts';
 import { canUseEndpoint, isAdministrator, isAllowed, readableLayers, seesPersonalData } from '../auth/policy.ts';
 import { denial } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -56,8 +57,8 @@ function describePermissions(principal: Principal, registry: LayerRegistry) {
 async function assertNotRateLimited(deps: AuthRouteDeps, username: string, request: Request): Promise<void> {
   const recent = await countRecentFailedLogins(deps.pool, username, request.ip, deps.loginWindowSeconds);
   if (recent.forUsername < deps.loginAttemptsPerUsername && recent.fromAddress < deps.loginAttemptsPerAddress) return;
-  await recordSecurityEvent(deps.pool, { kind: 'login_rate_limited', principal: 'public', address: request.ip, detail: { username } });
-  throw new AppError(429, 'too-many-login-attempts', 'Too many requests', 'Too many failed sign-in attempts; try again later', {}, {
+  // Audited by the problem handler, throttled like denials (auth/refusal-audit.ts).
+  throw new AppError(429, LOGIN_RATE_LIMITED_TYPE, 'Too many requests', 'Too many failed sign-in attempts; try again later', {}, {
     'Retry-After': String(deps.loginWindowSeconds),
   });
 }

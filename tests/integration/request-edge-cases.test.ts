@@ -112,3 +112,14 @@ describe('anonymous writes where nothing is writable to the public', () => {
     expect((await postJson('/api/query/within', '{"layers":[]}')).status).toBe(400);
   });
 });
+
+describe('refused sign-ins in the audit', () => {
+  it('are written once per source and window, like denials, with the username tried', async () => {
+    const attempt = () => postJson('/api/auth/login', JSON.stringify({ username: 'target', password: 'wrong-wrong' }));
+    for (let failure = 0; failure < 5; failure += 1) expect((await attempt()).status).toBe(401);
+    for (let refusal = 0; refusal < 30; refusal += 1) expect((await attempt()).status).toBe(429);
+    const rows = (await database.pool.query("SELECT detail FROM security_events WHERE kind = 'login_rate_limited'")).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0].detail).toMatchObject({ status: 429, username: 'target' });
+  });
+});
