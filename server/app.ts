@@ -138,9 +138,13 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createOgcRouter(deps.registry));
   // One queue for the spatial queries, the search and item lists, below the pool's size: the city's other
   // software can ask as much as it likes without taking the connections that edits and sign-ins need.
+  // Fair between sources (auth/request-source.ts): one key or address never holds every slot nor more than
+  // a quarter of the queue, and a freed slot goes to the source that has had the fewest.
   const queries = new AdmissionQueue({
     concurrency: deps.config.QUERY_CONCURRENCY_MAX,
     maxQueued: deps.config.QUERY_QUEUE_MAX,
+    maxActivePerSource: deps.config.QUERY_CONCURRENCY_MAX - 1,
+    maxQueuedPerSource: Math.ceil(deps.config.QUERY_QUEUE_MAX / 4),
     retryAfterSeconds: 2,
     busyDetail: 'Too many queries are running right now; retry shortly',
   });

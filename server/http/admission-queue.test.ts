@@ -42,4 +42,38 @@ describe('AdmissionQueue', () => {
     expect(await queue.run(async () => 'next')).toBe('next');
     expect(queue.active).toBe(0);
   });
+
+  it('serves waiting sources in turn, not in arrival order', async () => {
+    const queue = new AdmissionQueue({ concurrency: 1, maxQueued: 100, retryAfterSeconds: 1, busyDetail: 'Too busy' });
+    const started: string[] = [];
+    const tasks = ['h1', 'h2', 'h3', 'h4'].map((name) => controllable(started, name));
+    const search = controllable(started, 'search');
+    const running = tasks.map((task) => queue.run(task.task, 'key:harvester'));
+    running.push(queue.run(search.task, 'address:192.0.2.7'));
+    await Promise.resolve();
+    expect(started).toEqual(['h1']);
+    tasks[0]!.finish();
+    await running[0];
+    await Promise.resolve();
+    // The search waited behind one harvester query, not behind all of them.
+    expect(started).toEqual(['h1', 'search']);
+    search.finish();
+    for (const task of tasks.slice(1)) task.finish();
+    await Promise.all(running);
+    expect(started).toEqual(['h1', 'search', 'h2', 'h3', 'h4']);
+  });
+
+  it('holds one source to its share of slots and of the queue, and still admits the others', async () => {
+    const queue = new AdmissionQueue({ concurrency: 3, maxQueued: 8, maxActivePerSource: 2, maxQueuedPerSource: 2, retryAfterSeconds: 1, busyDetail: 'Too busy' });
+    const started: string[] = [];
+    const harvest = Array.from({ length: 4 }, (_, index) => controllable(started, `h${index}`));
+    const running = harvest.map((task) => queue.run(task.task, 'key:harvester'));
+    await Promise.resolve();
+    expect(started).toEqual(['h0', 'h1']);
+    await expect(queue.run(async () => 'h4', 'key:harvester')).rejects.toBeInstanceOf(ServerBusyError);
+    expect(await queue.run(async () => 'search', 'address:192.0.2.7')).toBe('search');
+    for (const task of harvest) task.finish();
+    await Promise.all(running);
+    expect([queue.active, queue.queued]).toEqual([0, 0]);
+  });
 });

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import type { AdmissionQueue } from '../http/admission-queue.ts';
+import { requestSource } from '../auth/request-source.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { assertAllowed, layerView } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
@@ -93,7 +94,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     });
     const result = await queries.run(() => parsed.asOf
       ? listFeaturesAsOf(pool, layer, view, parsed.asOf, parsed.filter)
-      : listFeatures(pool, layer, view, parsed.filter));
+      : listFeatures(pool, layer, view, parsed.filter), requestSource(request));
     const self = new URL(`${requestOrigin(request)}${request.originalUrl}`);
     const links: Record<string, string>[] = [
       { rel: 'self', type: GEOJSON, href: self.toString() },

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import type { AdmissionQueue } from '../http/admission-queue.ts';
+import { requestSource } from '../auth/request-source.ts';
 import { AppError, BadRequestError } from '../http/errors.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
@@ -66,7 +67,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     assertCanUse(request.principal, 'query:locate');
     const query = parseRequest(locateQuery, request.query, 'query');
     assertInRegion(query.lon, query.lat);
-    response.set(noStore).json(await queries.run(() => locatePoint(pool, registry, request.principal, query.lon, query.lat)));
+    response.set(noStore).json(await queries.run(() => locatePoint(pool, registry, request.principal, query.lon, query.lat), requestSource(request)));
   });
 
   router.get('/api/query/nearby', async (request, response) => {
@@ -74,7 +75,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const query = parseRequest(nearbyQuery, request.query, 'query');
     const layer = layerParameter(registry, request.principal, query.layer);
     assertInRegion(query.lon, query.lat);
-    const features = await queries.run(() => findNearby(pool, registry, layer, request.principal, query));
+    const features = await queries.run(() => findNearby(pool, registry, layer, request.principal, query), requestSource(request));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, radiusM: query.radius, numberReturned: features.length, features });
   });
 
@@ -87,7 +88,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const page = await queries.run(async () => {
       const area = await resolveSearchArea(pool, registry.areas, { geometry: body.geometry, ...(body.areaId ? { areaId: body.areaId } : {}) });
       return findWithin(pool, registry, request.principal, layers, area, { limit: body.limit, cursor });
-    });
+    }, requestSource(request));
     response.set(noStore).json({ type: 'FeatureCollection', numberReturned: page.features.length, features: page.features, next: page.next });
   });
 
@@ -97,7 +98,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const layer = layerParameter(registry, request.principal, query.layer);
     if (registry.streets) layerParameter(registry, request.principal, registry.streets.id, 'road');
     const road = query.road !== undefined ? { roadId: query.road } : { street: query.street! };
-    const features = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query));
+    const features = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query), requestSource(request));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, numberReturned: features.length, features });
   });
 
@@ -123,7 +124,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
       throw new BadRequestError('invalid-query', `countBy must be one of ${filterable.map(([name]) => name).join(', ')}`, { allowed: filterable.map(([name]) => name) });
     }
     const countBy = countByProperty ? { name: query.countBy!, property: countByProperty } : undefined;
-    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today, countBy }));
+    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today, countBy }), requestSource(request));
     response.set(noStore).json({ layer: layer.id, by: query.by, dateProperty: layer.primaryDateProperty ?? null, areas });
   });
 

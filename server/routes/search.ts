@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import type { AdmissionQueue } from '../http/admission-queue.ts';
+import { requestSource } from '../auth/request-source.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -51,7 +52,7 @@ export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistr
       layers: query.layers?.split(','),
       position,
       limit: query.limit,
-    }));
+    }), requestSource(request));
     response.set({ 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' }).json({ results });
   });
 

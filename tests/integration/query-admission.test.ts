@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validFeature } from '../helpers/feature-factories.ts';
+import { untilStatementsWaitOnLock } from '../helpers/lock-waits.ts';
 import { sessionHeaders } from '../helpers/principals.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 import { startTestServer, type TestServer } from '../helpers/start-server.ts';
@@ -23,18 +24,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** Polls (bounded) until a statement of the test server waits for a lock. */
-async function untilQueryWaitsOnLock(): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const waiting = await database.pool.query(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-    );
-    if (waiting.rows[0].n > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the query never waited on the lock');
-}
-
 describe('query queue', () => {
   it('refuses queries, searches and item lists past its bounds with a 503 problem, and leaves connections for edits', async () => {
     const locker = new pg.Client({ connectionString: database.url });
@@ -45,7 +34,7 @@ describe('query queue', () => {
       const held = fetch(`${server.url}/api/query/stats?layer=permits&by=arrondissement`);
       // Settled however the test ends: the finally below releases the lock it waits on.
       held.catch(() => undefined);
-      await untilQueryWaitsOnLock();
+      await untilStatementsWaitOnLock(database.pool);
 
       const refused = await fetch(`${server.url}/api/search?q=zerktouni`);
       expect(refused.status).toBe(503);
