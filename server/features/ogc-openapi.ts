@@ -31,7 +31,9 @@ function featureSchema(layer: LayerDefinition, visible: readonly [string, Proper
     properties: {
       type: { type: 'string', enum: ['Feature'] },
       id: { type: 'integer', readOnly: true },
-      geometry: { type: 'object', description: `GeoJSON ${layer.geometry.types.join(' or ')} in CRS84` },
+      geometry: layer.geometry.isDerived
+        ? { type: 'object', nullable: true, description: `Taken from the linked ${layer.geometry.derivedFrom ?? 'feature'}: send null (read as GeoJSON ${layer.geometry.types.join(' or ')})` }
+        : { type: 'object', description: `GeoJSON ${layer.geometry.types.join(' or ')} in CRS84` },
       properties: {
         type: 'object',
         required: visible.filter(([, property]) => property.required).map(([name]) => name),

@@ -5,28 +5,38 @@ import { PROJECT_ROOT } from '../../server/config.ts';
 export interface ServerProcess {
   url: string;
   stop(): Promise<void>;
+  /** The exit code once the process has ended by itself (a crash), else null. */
+  exitCode(): number | null;
+  /** What the process has written so far (its log), bounded to the last megabyte. */
+  output(): string;
 }
+
+const MAX_KEPT_OUTPUT = 1024 * 1024;
 
 /**
  * Runs casa-sig as its own operating-system process (the real entry point, server/index.ts main) on the
  * given database and a free port; resolves once it logs that it is serving.
  */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, settings: Record<string, string> = {}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', '-e', "import('./server/index.ts').then((m) => m.main()).catch((e) => { console.error(e); process.exit(1); })"],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SAMPLE_DATA: 'never', LOG_LEVEL: 'info', CLIENT_DIST_DIR: join(PROJECT_ROOT, 'dist', 'client') },
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SAMPLE_DATA: 'never', LOG_LEVEL: 'info', CLIENT_DIST_DIR: join(PROJECT_ROOT, 'dist', 'client'), ...settings },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let output = '';
+  let isServing = false;
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving (http:\/\/localhost:\d+)/.exec(output);
-      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+      output = (output + chunk.toString()).slice(-MAX_KEPT_OUTPUT);
+      const match = isServing ? null : /serving (http:\/\/localhost:\d+)/.exec(output);
+      if (match) {
+        isServing = true;
+        resolve(match[1]!.replace('localhost', '127.0.0.1'));
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -34,6 +44,8 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
   });
   return {
     url,
+    exitCode: () => child.exitCode,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
