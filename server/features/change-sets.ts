@@ -107,6 +107,7 @@ export async function applyChangeSet(
     }
   });
   const applied = await inWriteTransaction(pool, principal, { registry, maxVertices, reason: changeSet.reason }, async (tx) => {
+    await tx.lockInOrder(prepared.flatMap(({ change, layer }) => (change.op === 'create' ? [] : [{ layer, id: change.id }])));
     const results: AppliedChange[] = [];
     for (const [index, change] of prepared.entries()) {
       try {

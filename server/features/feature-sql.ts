@@ -149,6 +149,13 @@ LIMIT 1`,
   };
 }
 
+/** Locks existing rows by id, in id order (missing ids are simply not locked). */
+export function buildLockQuery(layer: LayerDefinition, ids: readonly number[]): BuiltQuery {
+  const params = new SqlParams();
+  const id = `t.${ident(layer.idColumn)}`;
+  return { text: `SELECT ${id} FROM ${table(layer)} AS t WHERE ${id} = ANY(${params.add(ids)}::bigint[]) ORDER BY ${id} FOR UPDATE`, values: params.values };
+}
+
 /** Values by API name to write; a property absent from `values` gets its column default. */
 export interface FeatureWrite {
   values: Readonly<Record<string, unknown>>;

@@ -11,7 +11,7 @@ import { checkGeometryValidity, findNearMissWarnings, isInsideAreas } from './da
 import { featureEtag, type IfMatch, isIfMatchSatisfied } from './etag.ts';
 import type { FeatureInput } from './feature-input.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
-import { allProperties, buildDelete, buildInsert, buildItemQuery, buildLatestValueQuery, buildUpdate } from './feature-sql.ts';
+import { allProperties, buildDelete, buildInsert, buildItemQuery, buildLatestValueQuery, buildLockQuery, buildUpdate } from './feature-sql.ts';
 import { type ChangeOperation, type PendingChange, recordChanges } from './history.ts';
 import { type FeatureIssue, PreconditionFailedError, PreconditionRequiredError, ValidationError } from './write-errors.ts';
 
@@ -35,6 +35,20 @@ export class WriteTransaction {
     const row = (await this.client.query(query.text, query.values)).rows[0];
     if (!row) throw new NotFoundError('feature-not-found', 'No such feature');
     return toStoredFeature(row, allProperties(layer));
+  }
+
+  /**
+   * Locks, in one canonical order (layer id, then feature id), the rows that a transaction is about to
+   * change. Two change sets naming the same features in different orders then queue behind each other
+   * instead of deadlocking (which PostgreSQL resolves only after deadlock_timeout, by failing one).
+   */
+  async lockInOrder(targets: readonly { layer: LayerDefinition; id: number }[]): Promise<void> {
+    const byLayer = new Map<LayerDefinition, Set<number>>();
+    for (const { layer, id } of targets) byLayer.set(layer, (byLayer.get(layer) ?? new Set()).add(id));
+    for (const [layer, ids] of [...byLayer].sort(([a], [b]) => a.id.localeCompare(b.id))) {
+      const query = buildLockQuery(layer, [...ids].sort((a, b) => a - b));
+      await this.client.query(query.text, query.values);
+    }
   }
 
   /** Checks the new geometry in PostGIS and, for a confined editor, that it stays in the assigned areas. */
