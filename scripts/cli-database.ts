@@ -1,14 +1,16 @@
 import { loadConfig } from '../server/config.ts';
-import { openDatabase, type OpenDatabase } from '../server/db/open-database.ts';
+import { connectDatabase, openDatabase, type OpenDatabase } from '../server/db/open-database.ts';
 
 /**
  * Runs one administrative command against the configured database (DATABASE_URL, else the embedded
- * cluster), closing it afterwards; any error is printed plainly and exits non-zero.
+ * cluster), migrated first unless `isMigrated` is false (a backup and a restore take the schema as it is),
+ * closing it afterwards; any error is printed plainly and exits non-zero.
  */
-export async function runWithDatabase(command: (database: OpenDatabase) => Promise<void>): Promise<void> {
+export async function runWithDatabase(command: (database: OpenDatabase) => Promise<void>, options: { isMigrated?: boolean } = {}): Promise<void> {
   let database: OpenDatabase | undefined;
   try {
-    database = await openDatabase(loadConfig(), () => undefined);
+    const open = options.isMigrated === false ? connectDatabase : openDatabase;
+    database = await open(loadConfig(), () => undefined);
     await command(database);
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);
