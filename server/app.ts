@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { AdmissionQueue } from './http/admission-queue.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { createIdempotency } from './http/idempotency.ts';
+import { createPublicCors } from './http/public-cors.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { requireJsonBodies } from './http/require-json.ts';
 import { rejectUnacceptableJson, rejectUndecodableUrls } from './http/request-text.ts';
@@ -53,6 +54,7 @@ export interface AppDeps {
     | 'TILE_ARCHIVE_DIR'
     | 'SESSION_TTL_SECONDS'
     | 'SESSION_CACHE_SECONDS'
+    | 'TRUST_PROXY'
     | 'LOGIN_ATTEMPTS_PER_USERNAME'
     | 'LOGIN_ATTEMPTS_PER_ADDRESS'
     | 'LOGIN_WINDOW_SECONDS'
@@ -66,6 +68,12 @@ export interface AppDeps {
     | 'WEBHOOK_ALLOWED_NETWORKS'
     | TileConfigKey
   >;
+}
+
+/** TRUST_PROXY as Express reads it: a boolean, a hop count, or a list of addresses. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Sessions one process remembers at most (a few hundred bytes each). */
@@ -103,7 +111,8 @@ function tileCachePolicy(config: AppDeps['config']): TileCachePolicy {
 export function createApp(deps: AppDeps, tiles: TileService = createTileService(deps.pool, deps.registry, deps.config, deps.logger)): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind a TLS-terminating proxy, X-Forwarded-Proto makes request.secure true, hence Secure cookies.
+  app.set('trust proxy', trustProxySetting(deps.config.TRUST_PROXY));
   app.use(assignRequestId);
   app.use(createRequestLogger(deps.logger));
   app.use(securityHeaders);
@@ -114,6 +123,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   const sessions = new SessionCache(deps.pool, { ttlSeconds: deps.config.SESSION_CACHE_SECONDS, maxEntries: SESSION_CACHE_MAX_ENTRIES }, (error) =>
     deps.logger.warn({ err: error }, 'session change listener: connection lost, reconnecting'));
   app.use(createAuthenticator(deps.pool, sessions));
+  app.use(createPublicCors(ALL_OPERATIONS));
   app.use(createAnonymousWriteGate(ALL_OPERATIONS, deps.registry));
   app.use(requireJsonBodies);
   app.use(express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));

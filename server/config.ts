@@ -19,6 +19,9 @@ const DEFAULT_TILE_RENDERS = Math.max(2, 2 * availableParallelism());
 const settings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port'),
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on'),
+  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/,\s]+|loopback|linklocal|uniquelocal)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/, 'true, false, a hop count, or addresses, CIDRs and loopback/linklocal/uniquelocal, comma-separated')
+    .default('loopback')
+    .describe('Proxies whose X-Forwarded-For/-Proto are believed (client address for rate limits and audit; https for Secure cookies); default: one on this machine'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')

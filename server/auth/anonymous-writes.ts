@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiOperation } from '../http/api-operation.ts';
+import { pathMatcher } from '../http/operation-paths.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { denial, isAllowed } from './policy.ts';
 import { PUBLIC_PRINCIPAL } from './principal.ts';
@@ -12,15 +13,6 @@ function isOpenToThePublic(operation: ApiOperation, registry: LayerRegistry): bo
   if (operation.access !== 'by-layer') return false;
   const needed = operation.layerOperations ?? ['read'];
   return registry.layers.some((layer) => needed.some((permission) => isAllowed(PUBLIC_PRINCIPAL, layer, permission)));
-}
-
-/** A matcher of the OpenAPI path template as Express routes it (case-insensitive, optional trailing slash). */
-function pathMatcher(template: string): RegExp {
-  const pattern = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${pattern}/?$`, 'i');
 }
 
 /**

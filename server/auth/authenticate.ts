@@ -39,6 +39,23 @@ export function readSessionCookie(request: Request): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a request was sent by one of this site's own pages (CSRF). Browsers send Origin with every
+ * request that is not a GET or HEAD, and Sec-Fetch-Site with every request; without either, a same-site
+ * Referer must vouch for it. The session cookie is SameSite=Strict already: this is the second lock,
+ * for old browsers and for sibling sites on the same registrable domain.
+ */
+export function isSameOriginRequest(request: Request): boolean {
+  const ownOrigin = `${request.protocol}://${request.get('host')}`;
+  const fetchSite = request.get('sec-fetch-site');
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
+  const origin = request.get('origin');
+  if (origin !== undefined) return origin === ownOrigin;
+  const referer = request.get('referer');
+  if (referer === undefined || !URL.canParse(referer)) return false;
+  return new URL(referer).origin === ownOrigin;
+}
+
 async function resolveCredential(pool: pg.Pool, sessions: SessionCache, credential: string, request: Request): Promise<Principal | undefined> {
   const parsed = parseCredential(credential);
   if (parsed.kind === 'session') return sessions.find(parsed.hash, () => findSessionPrincipal(pool, parsed.hash));
@@ -56,7 +73,7 @@ async function resolveCredential(pool: pg.Pool, sessions: SessionCache, credenti
  * Resolves the caller: `Authorization: Bearer <session token or API key>`, else the session cookie, else
  * the public. A bearer credential that does not resolve is a 401: a program must learn its key is dead.
  * A dead cookie is dropped and the browser continues as the public, so the public map keeps working.
- * Requests authenticated by cookie that change something must come from our own origin (CSRF).
+ * Requests authenticated by cookie that change something must come from our own pages (CSRF).
  */
 export function createAuthenticator(pool: pg.Pool, sessions: SessionCache) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
@@ -76,11 +93,8 @@ export function createAuthenticator(pool: pg.Pool, sessions: SessionCache) {
       response.clearCookie(SESSION_COOKIE, { path: '/' });
       return next();
     }
-    if (!SAFE_METHODS.has(request.method)) {
-      const origin = request.get('origin');
-      if (origin !== undefined && origin !== `${request.protocol}://${request.get('host')}`) {
-        throw new AppError(403, 'cross-origin-request', 'Forbidden', 'Cross-origin requests must use a bearer token');
-      }
+    if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
+      throw new AppError(403, 'cross-origin-request', 'Forbidden', 'A change made with the session cookie must come from this site’s own pages; other software uses a bearer token');
     }
     request.principal = principal;
     next();

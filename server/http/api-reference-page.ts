@@ -25,6 +25,20 @@ function operationSection(operation: ApiOperation): string {
 }
 
 /**
+ * The page's only style, inline so that the page stands alone; the Content-Security-Policy allows exactly
+ * this text by its hash (security-headers.ts), not inline styles in general.
+ */
+export const API_REFERENCE_STYLE = `
+body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1f2328; line-height: 1.45; }
+h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 2px solid #d0d7de; padding-bottom: 0.2rem; margin-top: 2rem; text-transform: capitalize; }
+.operation { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.2rem 1rem 0.8rem; margin: 1rem 0; }
+.method { display: inline-block; min-width: 4.2rem; text-align: center; border-radius: 4px; color: #fff; font-size: 0.85rem; padding: 0.1rem 0.3rem; }
+.get { background: #0969da; } .post { background: #1a7f37; } .put { background: #9a6700; } .patch { background: #8250df; } .delete { background: #cf222e; }
+pre { background: #f6f8fa; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; } table { border-collapse: collapse; }
+td { border: 1px solid #d0d7de; padding: 0.2rem 0.6rem; } .access { color: #59636e; font-size: 0.9rem; }
+`;
+
+/**
  * A readable reference of the API as one self-contained HTML page (no script, no external asset), so it
  * works offline and under the strict Content-Security-Policy.
  */
@@ -37,15 +51,7 @@ export function renderApiReference(operations: readonly ApiOperation[]): string 
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>casa-sig – référence de l’API / API reference</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1f2328; line-height: 1.45; }
-h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 2px solid #d0d7de; padding-bottom: 0.2rem; margin-top: 2rem; text-transform: capitalize; }
-.operation { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.2rem 1rem 0.8rem; margin: 1rem 0; }
-.method { display: inline-block; min-width: 4.2rem; text-align: center; border-radius: 4px; color: #fff; font-size: 0.85rem; padding: 0.1rem 0.3rem; }
-.get { background: #0969da; } .post { background: #1a7f37; } .put { background: #9a6700; } .patch { background: #8250df; } .delete { background: #cf222e; }
-pre { background: #f6f8fa; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; } table { border-collapse: collapse; }
-td { border: 1px solid #d0d7de; padding: 0.2rem 0.6rem; } .access { color: #59636e; font-size: 0.9rem; }
-</style></head>
+<style>${API_REFERENCE_STYLE}</style></head>
 <body>
 <h1>casa-sig API</h1>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1) · OGC API - Features: <a href="/ogc">/ogc</a>, <a href="/ogc/api">/ogc/api</a>.

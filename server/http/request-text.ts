@@ -30,9 +30,16 @@ export function rejectUndecodableUrls(request: Request, _response: Response, nex
   if (decodedPath === undefined || decodedPath.includes(NUL)) {
     throw new BadRequestError('malformed-path', 'The path must be percent-encoded UTF-8 text without NUL characters');
   }
-  const decodedQuery = decodes(query.replaceAll('+', ' '));
-  if (decodedQuery === undefined || decodedQuery.includes(NUL)) {
-    throw new BadRequestError('malformed-query', 'The query string must be percent-encoded UTF-8 text without NUL characters');
+  const issues = query.split('&').flatMap((pair) => {
+    const [rawName = '', ...rawValue] = pair.split('=');
+    const name = decodes(rawName.replaceAll('+', ' '));
+    const value = decodes(rawValue.join('=').replaceAll('+', ' '));
+    if (name !== undefined && value !== undefined && !name.includes(NUL) && !value.includes(NUL)) return [];
+    const shownName = name?.replaceAll(NUL, '') ?? rawName;
+    return [{ pointer: `/${shownName.slice(0, 64)}`, code: 'malformed-text', message: 'must be percent-encoded UTF-8 text without NUL characters' }];
+  });
+  if (issues.length > 0) {
+    throw new BadRequestError('malformed-query', 'The query string must be percent-encoded UTF-8 text without NUL characters', { issues });
   }
   next();
 }

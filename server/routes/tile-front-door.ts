@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
 import { logFailure, serializeProblem, toProblem } from '../http/problem.ts';
+import { carriesCredentials } from '../http/public-cors.ts';
 import { requestIdFor } from '../http/request-id.ts';
 import { securityHeaderPairs } from '../http/security-headers.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -34,11 +35,6 @@ function offersGzip(header: string | undefined): boolean {
   return false;
 }
 
-/** Whether the request carries credentials, which only the Express stack resolves. */
-function hasCredentials(request: Pick<IncomingMessage, 'headers'>): boolean {
-  return request.headers.authorization !== undefined || (request.headers.cookie?.includes(`${SESSION_COOKIE}=`) ?? false);
-}
-
 type RequestHead = Pick<IncomingMessage, 'method' | 'url' | 'headers'>;
 
 /**
@@ -51,7 +47,8 @@ export function tileRequestRecogniser(registry: LayerRegistry): (request: Reques
   return (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     const match = TILE_PATH.exec(request.url ?? '');
-    if (!match || hasCredentials(request) || !offersGzip(request.headers['accept-encoding'])) return undefined;
+    // Credentials are only resolved by the Express stack.
+    if (!match || carriesCredentials(request.headers, SESSION_COOKIE) || !offersGzip(request.headers['accept-encoding'])) return undefined;
     try {
       return resolve(PUBLIC_PRINCIPAL, match[1]!, match[2]!, match[3]!, match[4]!);
     } catch {
@@ -71,7 +68,7 @@ type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean
  * from bare node:http on the same machine). So the one request shape that dominates the traffic, a public
  * GET of a tile, is matched here. It is checked by the same resolver as the Express route (tiles/tile-request.ts)
  * and answered with what the same decision returns (tiles/tile-response.ts: status, ETag/304, Cache-Control,
- * Cache-Status, Vary, body), plus the security headers of the helmet configuration and the request id:
+ * CORS, Cache-Status, Vary, body), plus the security headers of the helmet configuration and the request id:
  * this file only adapts them to node:http.
  *
  * Everything else falls through to Express untouched (the function returns false): credentials (bearer or

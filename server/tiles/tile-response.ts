@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
+import { PUBLIC_CORS_HEADERS } from '../http/public-cors.ts';
 import type { RenderedTile } from './tile-renderer.ts';
 import type { TileCacheOutcome } from './tile-service.ts';
 
@@ -63,10 +64,12 @@ export interface TileResponse {
 
 /**
  * 304 when the client's copy is current, 204 for an empty tile, else 200 with the MVT; ETag, Cache-Control
- * (public or private by principal), Cache-Status and Vary on every one of them.
+ * (public or private by principal), Cache-Status and Vary on every one of them, and for the public the
+ * CORS headers that let a page on any origin read the tile (never for an answer given to credentials).
  */
 export function decideTileResponse(rendered: RenderedTile, outcome: TileCacheOutcome, ask: TileAsk, policy: TileCachePolicy): TileResponse {
   const headers = ['ETag', rendered.etag, 'Cache-Control', tileCacheControl(ask.principal, policy), 'Cache-Status', CACHE_STATUS[outcome], 'Vary', TILE_VARY];
+  if (ask.principal.kind === 'public') headers.push(...Object.entries(PUBLIC_CORS_HEADERS).flat());
   const encoding = ask.acceptsGzip ? 'gzip' : 'identity';
   if (matchesIfNoneMatch(ask.ifNoneMatch, rendered.etag)) return { status: 304, headers, gzipped: undefined, encoding };
   if (rendered.size === 0) return { status: 204, headers, gzipped: undefined, encoding };
