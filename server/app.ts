@@ -12,6 +12,7 @@ import type { Clock } from './auth/denial-audit.ts';
 import { createRefusalAudit } from './auth/refusal-audit.ts';
 import type { Config } from './config.ts';
 import { AdmissionQueue } from './http/admission-queue.ts';
+import { SourceRateLimiter } from './http/source-rate-limiter.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { createIdempotency } from './http/idempotency.ts';
 import { createPublicCors } from './http/public-cors.ts';
@@ -61,6 +62,8 @@ export interface AppDeps {
     | 'DENIAL_AUDIT_WINDOW_SECONDS'
     | 'QUERY_CONCURRENCY_MAX'
     | 'QUERY_QUEUE_MAX'
+    | 'QUERY_RATE_PER_MINUTE'
+    | 'QUERY_RATE_BURST'
     | 'FEATURES_DEFAULT_LIMIT'
     | 'FEATURES_MAX_LIMIT'
     | 'MAX_BODY_BYTES'
@@ -149,12 +152,14 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   // One queue for the spatial queries, the search and item lists, below the pool's size: the city's other
   // software can ask as much as it likes without taking the connections that edits and sign-ins need.
   // Fair between sources (auth/request-source.ts): one key or address never holds every slot nor more than
-  // a quarter of the queue, and a freed slot goes to the source that has had the fewest.
+  // a quarter of the queue, a freed slot goes to the source that has had the fewest, and each source has a
+  // budget over time.
   const queries = new AdmissionQueue({
     concurrency: deps.config.QUERY_CONCURRENCY_MAX,
     maxQueued: deps.config.QUERY_QUEUE_MAX,
     maxActivePerSource: deps.config.QUERY_CONCURRENCY_MAX - 1,
     maxQueuedPerSource: Math.ceil(deps.config.QUERY_QUEUE_MAX / 4),
+    limiter: new SourceRateLimiter({ perMinute: deps.config.QUERY_RATE_PER_MINUTE, burst: deps.config.QUERY_RATE_BURST }),
     retryAfterSeconds: 2,
     busyDetail: 'Too many queries are running right now; retry shortly',
   });

@@ -45,6 +45,9 @@ const settings = z.object({
     .describe('Spatial queries, searches and item lists run at once (each holds a connection of the DB_POOL_MAX); below DB_POOL_MAX; default 6, or DB_POOL_MAX - 1 when smaller'),
   QUERY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(64)
     .describe('Spatial queries, searches and item lists allowed to wait; past it, 503 with Retry-After'),
+  QUERY_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1_200)
+    .describe('Query tokens each API key, account or public network earns per minute (a statistics or along query costs 5, others 1); past the burst, 429 with Retry-After; 0 = no limit'),
+  QUERY_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200).describe('Query tokens a source may save up'),
   FEATURES_DEFAULT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100).describe('Items per page when no limit is given'),
   FEATURES_MAX_LIMIT: z.coerce.number().int().min(1).max(10_000).default(1_000).describe('Largest limit accepted on item lists'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000).describe('Largest request body accepted (413 beyond)'),

@@ -1,4 +1,5 @@
 import { UnavailableError } from './errors.ts';
+import type { SourceRateLimiter } from './source-rate-limiter.ts';
 
 export interface AdmissionSettings {
   /** Tasks running at once (each holds one database connection). */
@@ -13,6 +14,8 @@ export interface AdmissionSettings {
   retryAfterSeconds: number;
   /** What the 503 says is busy, e.g. "Too many tiles are being drawn right now; retry shortly". */
   busyDetail: string;
+  /** Each source's budget over time (429 past it), checked before a task may wait for a slot. */
+  limiter?: SourceRateLimiter | undefined;
 }
 
 /** The queue is full: the server is busy, the client should come back shortly. */
@@ -30,7 +33,7 @@ export class ServerBusyError extends UnavailableError {}
  * from other sources still run next. Without sources the queue is first come, first served.
  */
 export class AdmissionQueue {
-  readonly #settings: Required<AdmissionSettings>;
+  readonly #settings: Required<Omit<AdmissionSettings, 'limiter'>> & Pick<AdmissionSettings, 'limiter'>;
   #active = 0;
   #queued = 0;
   readonly #activeBySource = new Map<string, number>();
@@ -56,8 +59,12 @@ export class AdmissionQueue {
     return this.#queued;
   }
 
-  /** Runs the task when a slot is free for its source; throws ServerBusyError at once when its queue is full. */
-  async run<T>(task: () => Promise<T>, source = ''): Promise<T> {
+  /**
+   * Runs the task when a slot is free for its source; throws RateLimitedError when the source has spent its
+   * budget (`cost` of it is taken) and ServerBusyError at once when its queue is full.
+   */
+  async run<T>(task: () => Promise<T>, source = '', cost = 1): Promise<T> {
+    this.#settings.limiter?.take(source, cost);
     if (this.#canStart(source) && !this.#waiting.has(source)) {
       this.#start(source);
     } else {

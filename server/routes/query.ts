@@ -54,6 +54,9 @@ export const statsQuery = z.looseObject({
   countBy: z.string().max(64).optional().describe('A filterable enum property: a count per value and area (permits by status)'),
 });
 
+/** What a statistics or along query costs of a source's rate budget: each takes hundreds of milliseconds. */
+const EXPENSIVE_QUERY_COST = 5;
+
 /**
  * Spatial questions for the city's other software; each checks its endpoint scope and the layer policy, then
  * waits for a slot of the query queue (shared with search and item lists) before it touches the database.
@@ -98,7 +101,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const layer = layerParameter(registry, request.principal, query.layer);
     if (registry.streets) layerParameter(registry, request.principal, registry.streets.id, 'road');
     const road = query.road !== undefined ? { roadId: query.road } : { street: query.street! };
-    const features = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query), requestSource(request));
+    const features = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query), requestSource(request), EXPENSIVE_QUERY_COST);
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, numberReturned: features.length, features });
   });
 
@@ -124,7 +127,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
       throw new BadRequestError('invalid-query', `countBy must be one of ${filterable.map(([name]) => name).join(', ')}`, { allowed: filterable.map(([name]) => name) });
     }
     const countBy = countByProperty ? { name: query.countBy!, property: countByProperty } : undefined;
-    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today, countBy }), requestSource(request));
+    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today, countBy }), requestSource(request), EXPENSIVE_QUERY_COST);
     response.set(noStore).json({ layer: layer.id, by: query.by, dateProperty: layer.primaryDateProperty ?? null, areas });
   });
 
@@ -132,7 +135,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
 }
 
 const problems = {
-  400: 'Malformed or missing parameter (the problem names it)', 401: 'Credentials required', 403: 'Not allowed',
+  400: 'Malformed or missing parameter (the problem names it)', 401: 'Credentials required', 403: 'Not allowed', 429: 'Rate budget spent; retry after Retry-After seconds',
   422: 'Point or polygon outside what casa-sig can answer', 503: 'Too many queries at once; retry after Retry-After seconds',
 };
 

@@ -29,21 +29,20 @@ describe('the query queue between sources', () => {
   it('gives one API key at most its share, and keeps a slot for the public map', async () => {
     const locker = new pg.Client({ connectionString: database.url });
     await locker.connect();
-    const held: Promise<Response>[] = [];
+    let statsRequests: Promise<Response>[] = [];
     try {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE permits IN ACCESS EXCLUSIVE MODE');
-      const stats = () => {
-        const response = fetch(`${server.url}/api/query/stats?layer=permits`, { headers: harvester });
-        response.catch(() => undefined);
-        held.push(response);
-        return response;
-      };
-      // One running (its share of the two slots), two waiting (its share of the queue of eight).
-      for (let request = 0; request < 3; request += 1) stats();
+      // Four at once: one running (its share of the two slots), two waiting (its share of the queue of eight),
+      // and one refused at once, whichever arrives last; the others wait on the lock until it is released.
+      statsRequests = Array.from({ length: 4 }, () => fetch(`${server.url}/api/query/stats?layer=permits`, { headers: harvester }));
+      for (const request of statsRequests) request.catch(() => undefined);
       await untilStatementsWaitOnLock(database.pool, 1);
-      // Bounded waits, so that a queue without shares fails here instead of hanging behind the lock.
-      const refused = await fetch(`${server.url}/api/query/stats?layer=permits`, { headers: harvester, signal: AbortSignal.timeout(10_000) });
+      // Bounded, so that a queue without shares fails here instead of hanging behind the lock.
+      const refused = await Promise.race([
+        ...statsRequests,
+        new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('no query was refused while the lock was held')), 10_000).unref()),
+      ]);
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('2');
 
@@ -54,6 +53,25 @@ describe('the query queue between sources', () => {
       await locker.query('ROLLBACK');
       await locker.end();
     }
-    for (const response of await Promise.all(held)) expect(response.status).toBe(200);
+    const statuses = (await Promise.all(statsRequests)).map((response) => response.status);
+    expect(statuses.sort()).toEqual([200, 200, 200, 503]);
+  });
+});
+
+describe('the rate budget of each source', () => {
+  it('answers 429 with Retry-After once a key has spent it, expensive queries costing more, and spares the others', async () => {
+    const limited = await startTestServer(database.pool, { QUERY_RATE_PER_MINUTE: '60', QUERY_RATE_BURST: '10' });
+    try {
+      const stats = () => fetch(`${limited.url}/api/query/stats?layer=permits`, { headers: harvester });
+      expect((await stats()).status).toBe(200);
+      expect((await stats()).status).toBe(200);
+      const refused = await stats();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('5');
+      expect(await refused.json()).toMatchObject({ type: 'rate-limited', status: 429, requestId: refused.headers.get('x-request-id') });
+      expect((await fetch(`${limited.url}/api/search?q=zerktouni`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });
