@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { inTransaction } from '../db/transaction.ts';
 import { BadRequestError, NotFoundError } from '../http/errors.ts';
 import type { Role } from '../layers/layer-definition.ts';
+import { isCommonPassword } from './common-passwords.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
 export type StaffRole = Exclude<Role, 'public'>;
@@ -55,9 +56,13 @@ function toAccount(row: UserRow): UserAccount {
   };
 }
 
+/** Long enough, and not among the common passwords. */
 export function assertPasswordAcceptable(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new BadRequestError('weak-password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (isCommonPassword(password)) {
+    throw new BadRequestError('weak-password', 'This password is among the most common ones, which are guessed first; choose another');
   }
 }
 
