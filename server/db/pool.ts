@@ -28,6 +28,20 @@ export function connectionTimeouts(statementTimeoutMs: number): Pick<pg.PoolConf
   return { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS, keepAlive: true };
 }
 
+/**
+ * Keeps a lost connection from crashing the process. pg-pool listens for errors only on idle clients: a
+ * client checked out (a transaction between two statements) whose backend is terminated or whose server
+ * restarts emits 'error' with no one listening, which throws. Every client gets a listener for its whole
+ * life; the error then shows in that client's next query (a 503), and the pool drops the broken client
+ * when it is released.
+ */
+export function survivesLostConnections(pool: pg.Pool): pg.Pool {
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // An idle client that loses its server must not crash the process either; the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 export function createPool(settings: PoolSettings): pg.Pool {
   const pool = new pg.Pool({
     connectionString: settings.connectionString,
@@ -35,7 +49,5 @@ export function createPool(settings: PoolSettings): pg.Pool {
     ...connectionTimeouts(settings.statementTimeoutMs),
     application_name: settings.applicationName,
   });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
-  return pool;
+  return survivesLostConnections(pool);
 }

@@ -39,6 +39,23 @@ const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: s
   '40001': { status: 503, type: 'unavailable', title: 'Service unavailable' },
 };
 
+/** Socket errors of a database that is down, restarting or unreachable. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** SQLSTATEs of a server that cannot serve now: connection exceptions (08), shutdown, startup, too many connections. */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P01|57P02|57P03|53300)$/;
+/** node-postgres's own errors for a connection that died or never came (they carry no code). */
+const CLIENT_CONNECTION_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Query read timeout|timeout exceeded when trying to connect)/;
+
+/**
+ * Whether an error says the database is not answering (restarted, unreachable, shutting down) rather than
+ * that a request was wrong: the answer is a 503 with Retry-After, and the pool reconnects by itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  return typeof message === 'string' && CLIENT_CONNECTION_MESSAGE.test(message);
+}
+
 /**
  * Errors raised by Express's own middleware (body parser, static files) carry an HTTP status and, for
  * client errors, `expose: true`. Their messages are not ours, so only the status is kept.
@@ -99,6 +116,12 @@ function toUnboundedProblem(error: unknown, request: Pick<Request, 'originalUrl'
       headers: { ...known.headers },
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      problem: { type: 'database-unavailable', title: 'Service unavailable', status: 503, detail: 'The database is not answering right now; retry shortly', ...base },
+      headers: { 'Retry-After': '5' },
+    };
+  }
   const sqlState = (error as { code?: unknown })?.code;
   const mapped = typeof sqlState === 'string' ? SQLSTATE_PROBLEMS[sqlState] : undefined;
   if (mapped) {
@@ -109,12 +132,13 @@ function toUnboundedProblem(error: unknown, request: Pick<Request, 'originalUrl'
 }
 
 /**
- * Logs an answer that failed on the server's side. A full queue is load, not a fault: one warn line without
- * a stack, so that an overload does not flood the log. Other 5xx are errors with their stack; 4xx are the
+ * Logs an answer that failed on the server's side. A full queue is load, and a database restarting is not
+ * this process's fault: one warn line without a stack each, so that neither floods the log. Other 5xx are errors with their stack; 4xx are the
  * client's and go unlogged here.
  */
 export function logFailure(logger: Logger, error: unknown, status: number, context: Record<string, unknown>): void {
   if (error instanceof ServerBusyError) logger.warn(context, 'request refused: busy');
+  else if (isDatabaseUnavailable(error)) logger.warn({ ...context, reason: (error as Error).message }, 'request refused: database unavailable');
   else if (status >= 500) logger.error({ err: error, status, ...context }, 'request failed');
 }
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
 import { closeWithPool, connectionOf } from '../db/notification-listener.ts';
-import { connectionTimeouts } from '../db/pool.ts';
+import { connectionTimeouts, survivesLostConnections } from '../db/pool.ts';
 import { AdmissionQueue } from '../http/admission-queue.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -174,6 +174,5 @@ export function createTilePool(serverPool: pg.Pool, settings: Pick<TileServiceSe
     options: TILE_SESSION_OPTIONS,
     allowExitOnIdle: true,
   });
-  pool.on('error', () => undefined);
-  return pool;
+  return survivesLostConnections(pool);
 }

@@ -4,7 +4,8 @@ import { PROJECT_ROOT } from '../../server/config.ts';
 
 export interface ServerProcess {
   url: string;
-  stop(): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code once the process has ended. */
+  stop(): Promise<number | null>;
   /** The exit code once the process has ended by itself (a crash), else null. */
   exitCode(): number | null;
   /** What the process has written so far (its log), bounded to the last megabyte. */
@@ -47,9 +48,9 @@ export async function startServerProcess(databaseUrl: string, settings: Record<s
     exitCode: () => child.exitCode,
     output: () => output,
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+      new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
       }),
   };
