@@ -44,3 +44,23 @@ describe('toProblem for values PostgreSQL refuses', () => {
     expect(JSON.stringify(problem)).not.toContain('0000');
   });
 });
+
+describe('toProblem for a database that does not answer', () => {
+  it.each([
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    Object.assign(new Error('connection failure'), { code: '08006' }),
+    new Error('Connection terminated unexpectedly'),
+    new Error('Client has encountered a connection error and is not queryable'),
+  ])('answers %s with a 503 and Retry-After, hiding the message', (error) => {
+    const { problem, headers } = toProblem(error, request);
+    expect(problem).toMatchObject({ status: 503, type: 'database-unavailable' });
+    expect(headers).toEqual({ 'Retry-After': '5' });
+    expect(JSON.stringify(problem)).not.toContain(error.message);
+  });
+
+  it('does not take a query error for an outage', () => {
+    expect(toProblem(Object.assign(new Error('syntax error'), { code: '42601' }), request).problem.status).toBe(500);
+  });
+});

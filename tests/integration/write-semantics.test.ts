@@ -162,3 +162,19 @@ describe('PATCH /api/admin/users/{name}', () => {
     expect((await database.pool.query("SELECT updated_at FROM users WHERE username = 'root'")).rows[0].updated_at).toEqual(before);
   });
 });
+
+describe('texts that look like code', () => {
+  it('are stored and read back as the data they are, byte for byte', async () => {
+    const texts = ["'; DROP TABLE road_segments; --", '<script>alert(1)</script>', '\u202Eevil\u202C e\u0301 🏗️', '$1::text %s {{7*7}}'];
+    for (const text of texts) {
+      const body = validFeature('road_segments', ++seed);
+      body.properties.name_fr = text;
+      body.properties.name_ar = text;
+      const created = await send('POST', itemsUrl('road_segments'), admin, body);
+      expect(created.status).toBe(201);
+      const read = await (await send('GET', `${itemsUrl('road_segments')}/${(await created.json()).id}`, admin)).json();
+      expect([read.properties.name_fr, read.properties.name_ar]).toEqual([text, text]);
+    }
+    expect(Number((await database.pool.query('SELECT count(*) FROM road_segments')).rows[0].count)).toBeGreaterThan(texts.length);
+  });
+});
