@@ -7,7 +7,7 @@ import { pickLabel } from '../i18n/pick-label.ts';
 import { plural } from '../i18n/plural.ts';
 import type { FeatureHit } from '../map/feature-hit.ts';
 import { useMapController } from '../map/map-context.tsx';
-import type { FeatureReference } from '../state/url-state.ts';
+import type { Selection } from '../state/app-state.ts';
 import { describeTitle } from './describe-feature.ts';
 import { UI_MESSAGES } from './ui-messages.ts';
 
@@ -16,7 +16,8 @@ const MAX_LISTED = 40;
 
 interface ListedFeature {
   key: string;
-  reference: FeatureReference;
+  /** The feature and what its tile carries, so that its card is titled before the full feature arrives. */
+  reference: Selection;
   title: string;
   layerTitle: string;
 }
@@ -30,7 +31,7 @@ export function listFeatures(hits: readonly FeatureHit[], catalog: LayerCatalog,
       if (!layer || hit.featureId === undefined) return [];
       const featureId = String(hit.featureId);
       const title = describeTitle(layer, hit.properties, featureId, language);
-      return [{ key: `${layer.id}/${featureId}`, reference: { layerId: layer.id, featureId }, title, layerTitle: pickLabel(layer.title, language), rank: order.get(layer.id) ?? 0 }];
+      return [{ key: `${layer.id}/${featureId}`, reference: { layerId: layer.id, featureId, tileProperties: hit.properties }, title, layerTitle: pickLabel(layer.title, language), rank: order.get(layer.id) ?? 0 }];
     })
     .sort((a, b) => b.rank - a.rank || a.title.localeCompare(b.title, language))
     .map(({ rank: _rank, ...feature }) => feature);
@@ -38,7 +39,7 @@ export function listFeatures(hits: readonly FeatureHit[], catalog: LayerCatalog,
 
 interface FeaturesInViewProps {
   catalog: LayerCatalog;
-  onOpen: (reference: FeatureReference) => void;
+  onOpen: (selection: Selection) => void;
 }
 
 /**

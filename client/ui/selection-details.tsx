@@ -9,8 +9,9 @@ import { useFullFeature } from './use-full-feature.ts';
 import { useSelection } from './use-selection.ts';
 
 /**
- * The details panel of the open feature, for any map app. A feature opened from a link, a list or another
- * feature's card is brought into view once its geometry arrives; one opened by a click already is.
+ * The details panel of the open feature, for any map app. A feature opened from a link, a search or another
+ * feature's card is brought into view once its geometry arrives; one opened by a click or from the list of
+ * features in view already is (both carry its tile's properties).
  */
 export function SelectionDetails({ catalog, renderExtra }: { catalog: LayerCatalog; renderExtra?: (selection: Selection, layer: LayerCatalog['layers'][number]) => ReactNode }) {
   const controller = useMapController();
