@@ -68,13 +68,15 @@ async function startProcess(name: string, args: string[], env: Record<string, st
 
 /**
  * casa-sig itself, through its real entry point (server/index.ts main), on the benchmark database, with the
- * given settings (environment strings, e.g. { TILE_CACHE_MAX_BYTES: '0' }).
+ * given settings (environment strings, e.g. { TILE_CACHE_MAX_BYTES: '0' }). Its per-source query budget is off
+ * unless a setting turns it on: every measured request comes from one address, which a budget made for
+ * many callers would refuse with 429 long before a latency could be read.
  */
 export function startCasaServer(name: string, databaseUrl: string, settings: Record<string, string>, logDir: string): Promise<BenchServer> {
   return startProcess(
     name,
     ['-e', "import('./server/index.ts').then((m) => m.main()).catch((e) => { console.error(e); process.exit(1); })"],
-    { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SAMPLE_DATA: 'never', LOG_LEVEL: 'info', ...settings },
+    { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SAMPLE_DATA: 'never', LOG_LEVEL: 'info', QUERY_RATE_PER_MINUTE: '0', ...settings },
     logDir,
     /serving (http:\/\/localhost:\d+)/,
   );
