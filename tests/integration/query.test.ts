@@ -93,6 +93,28 @@ describe('nearby', () => {
     expect(body.features[0].properties.code).toBe('T1-23');
   });
 
+  it('answers exactly the nearest features inside the circle, never those only inside its square', async () => {
+    // The query walks the index inside the radius's square; the corners of the square are not in the circle.
+    let hasCornerStops = false;
+    for (const [radius, limit] of [[400, 3], [800, 50], [1200, 50], [1600, 50], [2000, 50], [3000, 50], [1500, 8]] as const) {
+      const { body } = await get(`/api/query/nearby?layer=transit_stops&lon=-7.6186&lat=33.5925&radius=${radius}&limit=${limit}`);
+      const expected = await pool.query(
+        `SELECT id FROM transit_stops
+          WHERE ST_DWithin(ST_Transform(geom, 26191), ST_Transform(ST_SetSRID(ST_MakePoint(-7.6186, 33.5925), 4326), 26191), $1)
+          ORDER BY ST_Distance(ST_Transform(geom, 26191), ST_Transform(ST_SetSRID(ST_MakePoint(-7.6186, 33.5925), 4326), 26191)), id LIMIT $2`,
+        [radius, limit],
+      );
+      const inSquare = await pool.query(
+        `SELECT count(*)::int AS count FROM transit_stops
+          WHERE ST_Transform(geom, 26191) && ST_Expand(ST_Transform(ST_SetSRID(ST_MakePoint(-7.6186, 33.5925), 4326), 26191), $1)`,
+        [radius],
+      );
+      if (limit === 50 && inSquare.rows[0].count > expected.rowCount!) hasCornerStops = true;
+      expect(body.features.map((feature: { id: number }) => feature.id)).toEqual(expected.rows.map((row) => row.id));
+    }
+    expect(hasCornerStops, 'some square holds stops its circle does not').toBe(true);
+  });
+
   it('never shows applicants to the public, and keeps a confined inspector in her arrondissement', async () => {
     const { body } = await get('/api/query/nearby?layer=permits&lon=-7.6186&lat=33.5925&radius=2000&limit=50');
     expect(body.features.length).toBeGreaterThan(0);
