@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Config } from '../config.ts';
 import { isReachableByPostgresUser, startEmbeddedCluster } from './embedded-cluster.ts';
 import { applyMigrations, assertPostgisAvailable } from './migrate.ts';
-import { createPool } from './pool.ts';
+import { createPool, SERVING_SESSION_OPTIONS } from './pool.ts';
 import { createHash } from 'node:crypto';
 
 export interface OpenDatabase {
@@ -43,6 +43,7 @@ export async function connectDatabase(config: Config, log: (message: string) => 
     max: config.DB_POOL_MAX,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     applicationName: 'casa-sig',
+    sessionOptions: SERVING_SESSION_OPTIONS,
   });
   const close = async () => {
     await pool.end().catch(() => undefined);
