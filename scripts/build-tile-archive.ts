@@ -1,5 +1,6 @@
 import { basename, relative, resolve } from 'node:path';
 import { loadConfig } from '../server/config.ts';
+import { RegionService, regionSettingsOf } from '../server/layers/region.ts';
 import { LayerRegistry } from '../server/layers/registry.ts';
 import { ARCHIVE_FILE_NAME } from '../server/routes/archives.ts';
 import { publishArchive, writeAtomically } from '../server/tiles/archive-manifest.ts';
@@ -57,7 +58,9 @@ try {
 
 await runWithDatabase(async ({ pool }) => {
   const started = performance.now();
-  const built = await buildPublicArchive(pool, new LayerRegistry(), {
+  const registry = new LayerRegistry();
+  const built = await buildPublicArchive(pool, registry, {
+    region: await new RegionService(pool, registry, regionSettingsOf(config)).current(),
     minZoom: args.minZoom,
     maxZoom: args.maxZoom,
     concurrency: CONCURRENCY,

@@ -21,6 +21,7 @@ import { requireJsonBodies } from './http/require-json.ts';
 import { rejectUnacceptableJson, rejectUndecodableUrls } from './http/request-text.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createRequestLogger } from './http/request-log.ts';
+import { RegionService, regionSettingsOf } from './layers/region.ts';
 import type { LayerRegistry } from './layers/registry.ts';
 import { createAdminRouter } from './routes/admin.ts';
 import { createApiDocsRouter } from './routes/api-docs.ts';
@@ -69,6 +70,9 @@ export interface AppDeps {
     | 'MAX_BODY_BYTES'
     | 'MAX_GEOMETRY_VERTICES'
     | 'WEBHOOK_ALLOWED_NETWORKS'
+    | 'REGION_MARGIN_KM'
+    | 'REGION_BOUNDS'
+    | 'HOME_BOUNDS'
     | TileConfigKey
   >;
 }
@@ -81,6 +85,11 @@ function trustProxySetting(value: string): boolean | number | string {
 
 /** Sessions one process remembers at most (a few hundred bytes each). */
 const SESSION_CACHE_MAX_ENTRIES = 10_000;
+
+/** The region the data spans, read from the database (layers/region.ts) with the settings' overrides. */
+function regionService(deps: AppDeps): RegionService {
+  return new RegionService(deps.pool, deps.registry, regionSettingsOf(deps.config));
+}
 
 function serveClient(app: Express, clientDistDir: string): void {
   if (!existsSync(join(clientDistDir, 'index.html'))) return;
@@ -147,8 +156,9 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   );
   app.use(createAdminRouter({ pool: deps.pool, registry: deps.registry, sessions }));
   app.use(createWebhooksRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
-  app.use(createLayersRouter(deps.registry));
-  app.use(createOgcRouter(deps.registry));
+  const region = regionService(deps);
+  app.use(createLayersRouter(deps.registry, region));
+  app.use(createOgcRouter(deps.registry, region));
   // One queue for the spatial queries, the search and item lists, below the pool's size: the city's other
   // software can ask as much as it likes without taking the connections that edits and sign-ins need.
   // Fair between sources (auth/request-source.ts): one key or address never holds every slot nor more than
@@ -163,13 +173,13 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
     retryAfterSeconds: 2,
     busyDetail: 'Too many queries are running right now; retry shortly',
   });
-  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, queries }));
-  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
-  app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry, queries }));
-  app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries }));
-  app.use(createTileRouter({ tiles, registry: deps.registry, ...tileCachePolicy(deps.config) }));
+  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, queries, region }));
+  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, region }));
+  app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry, queries, region }));
+  app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries, region }));
+  app.use(createTileRouter({ tiles, registry: deps.registry, region, ...tileCachePolicy(deps.config) }));
   app.use(createArchiveRouter(deps.config.TILE_ARCHIVE_DIR));
-  app.use(createMobilityRouter(new TimetableService(deps.pool, deps.registry, (error) => deps.logger.warn({ err: error }, 'timetable rebuild failed'))));
+  app.use(createMobilityRouter(new TimetableService(deps.pool, deps.registry, (error) => deps.logger.warn({ err: error }, 'timetable rebuild failed')), region));
   serveClient(app, deps.config.CLIENT_DIST_DIR);
 
   app.use(notFoundHandler);

@@ -12,6 +12,13 @@ export const PROJECT_ROOT = join(import.meta.dirname, '..');
  */
 const DEFAULT_TILE_RENDERS = Math.max(2, 2 * availableParallelism());
 
+/** "west,south,east,north" in degrees. */
+const bboxSetting = z
+  .string()
+  .transform((text) => text.split(',').map((part) => Number(part.trim())))
+  .pipe(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+  .refine(([west, south, east, north]) => west < east && south < north, 'must be west,south,east,north with west < east and south < north');
+
 /**
  * Every setting casa-sig reads, with its default. Parsed once at start and passed down; nothing else
  * reads process.env (DESIGN.md).
@@ -29,6 +36,10 @@ const settings = z.object({
     .describe('PostgreSQL with PostGIS 3.x; unset = the embedded cluster under .data/'),
   EMBEDDED_PG_DIR: z.string().default(join(PROJECT_ROOT, '.data', 'postgres')).describe('Embedded cluster data directory'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329).describe('Embedded cluster port'),
+  REGION_MARGIN_KM: z.coerce.number().min(0).max(500).default(8)
+    .describe('The region served is the admin areas\' extent plus this margin (how far the map pans, which points queries and edits accept)'),
+  REGION_BOUNDS: bboxSetting.optional().describe('west,south,east,north in degrees: the region served, instead of the admin areas\' extent plus the margin'),
+  HOME_BOUNDS: bboxSetting.optional().describe('west,south,east,north in degrees: what the map opens on, instead of the extent of the city\'s arrondissements'),
   SAMPLE_DATA: z.enum(['auto', 'never']).default('auto').describe('auto = load the Casablanca sample data into an empty database'),
   DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10).describe('Database connections at most'),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('Statement timeout'),

@@ -5,6 +5,8 @@ import type { Language } from './language.ts';
 export interface CommonMessages {
   yes: string;
   no: string;
+  /** A value the data does not know (the source did not say). */
+  unknown: string;
   /** Between the items of a list of codes. */
   listSeparator: string;
   retry: string;
@@ -25,6 +27,7 @@ export const COMMON_MESSAGES: MessageSet<CommonMessages> = {
   fr: {
     yes: 'Oui',
     no: 'Non',
+    unknown: 'Inconnu',
     listSeparator: ', ',
     retry: 'Réessayer',
     close: 'Fermer',
@@ -43,6 +46,7 @@ export const COMMON_MESSAGES: MessageSet<CommonMessages> = {
   ar: {
     yes: 'نعم',
     no: 'لا',
+    unknown: 'غير معروف',
     listSeparator: '، ',
     retry: 'إعادة المحاولة',
     close: 'إغلاق',
@@ -61,6 +65,7 @@ export const COMMON_MESSAGES: MessageSet<CommonMessages> = {
   en: {
     yes: 'Yes',
     no: 'No',
+    unknown: 'Unknown',
     listSeparator: ', ',
     retry: 'Try again',
     close: 'Close',

@@ -48,9 +48,12 @@ describe('describeFeature', () => {
     expect(arabic.rows.find((row) => row.name === 'is_one_way')?.value.text).toBe('نعم');
   });
 
-  it('leaves out properties the feature does not carry', () => {
+  it('leaves out properties the feature does not carry, but says unknown for those whose absence means it', () => {
+    // Tiles leave null values out: condition and one-way (in tiles) are unknown; surface (not in tiles) is not known yet.
     const rows = describeFeature(layer('road_segments'), { name_fr: 'Rue Tata' }, 1, 'fr').rows;
-    expect(rows.map((row) => row.name)).toEqual(['name_fr']);
+    expect(rows.map((row) => [row.name, row.value.text])).toEqual([['name_fr', 'Rue Tata'], ['condition', 'Inconnu'], ['is_one_way', 'Inconnu']]);
+    const whole = describeFeature(layer('road_segments'), { name_fr: 'Rue Tata', surface: null, lanes: 2 }, 1, 'fr').rows;
+    expect(whole.map((row) => row.name)).toEqual(['name_fr', 'surface', 'condition', 'lanes', 'is_one_way']);
   });
 });
 

@@ -47,6 +47,8 @@ export function describeFeature(
   language: Language,
 ): FeatureDescription {
   const rows = layer.properties.flatMap((property) => {
+    // A property tiles do not carry is not known yet until the whole feature arrives: not "unknown".
+    if (!property.isInTiles && !Object.hasOwn(properties, property.name)) return [];
     const value = formatPropertyValue(property, properties[property.name], language);
     return value ? [{ name: property.name, label: pickLabel(property.label, language), value }] : [];
   });

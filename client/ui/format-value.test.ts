@@ -19,6 +19,13 @@ describe('formatPropertyValue', () => {
     for (const raw of [undefined, null, '']) expect(formatPropertyValue(property({ type: 'string' }), raw, 'fr')).toBeNull();
   });
 
+  it('says unknown for an absent value of a property whose null means unknown', () => {
+    const surveyed = { ...condition, isUnknownWhenNull: true };
+    expect(formatPropertyValue(surveyed, null, 'fr')).toEqual({ text: 'Inconnu' });
+    expect(formatPropertyValue(surveyed, undefined, 'ar')).toEqual({ text: 'غير معروف' });
+    expect(formatPropertyValue(surveyed, 'good', 'en')).toEqual({ text: 'Good' });
+  });
+
   it('shows enum values by their label in the language, and an unknown value as it is', () => {
     expect(formatPropertyValue(condition, 'poor', 'fr')).toEqual({ text: 'Dégradé' });
     expect(formatPropertyValue(condition, 'poor', 'ar')).toEqual({ text: 'متدهورة' });

@@ -58,10 +58,11 @@ function formatList(raw: unknown, property: CatalogProperty, language: Language)
 
 /**
  * A property value as people read it in the language: enum labels, yes/no, localised dates and numbers
- * with their unit. Returns null for an absent value (the details panel leaves the row out).
+ * with their unit. An absent value is "unknown" where the catalog says so (the source did not say);
+ * otherwise null (the details panel leaves the row out).
  */
 export function formatPropertyValue(property: CatalogProperty, raw: unknown, language: Language): FormattedValue | null {
-  if (isEmpty(raw)) return null;
+  if (isEmpty(raw)) return property.isUnknownWhenNull ? { text: COMMON_MESSAGES[language].unknown } : null;
   switch (property.type) {
     case 'enum': {
       const match = property.values?.find((entry) => entry.value === String(raw));

@@ -16,6 +16,7 @@ import { loadTimetable } from '../../server/mobility/load-timetable.ts';
 import { instantOfLocal } from '../../server/mobility/local-time.ts';
 import { planJourneys } from '../../server/mobility/plan-journeys.ts';
 import type { Timetable } from '../../server/mobility/timetable.ts';
+import { RegionService, regionSettingsOf } from '../../server/layers/region.ts';
 import { buildPublicArchive } from '../../server/tiles/tile-archive.ts';
 import { buildScaledGtfsZip } from './scaled-gtfs.ts';
 import { quantile } from './stats.ts';
@@ -92,7 +93,9 @@ async function measureImport(pool: pg.Pool, feed: string, path: string): Promise
 
 async function measureArchive(pool: pg.Pool, data: string): Promise<MobilityReport['archives'][number]> {
   const started = performance.now();
-  const built = await buildPublicArchive(pool, new LayerRegistry(), { minZoom: 0, maxZoom: 15, concurrency: 4, statementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS * 4 });
+  const registry = new LayerRegistry();
+  const region = await new RegionService(pool, registry, regionSettingsOf(loadConfig({}))).current();
+  const built = await buildPublicArchive(pool, registry, { minZoom: 0, maxZoom: 15, region, concurrency: 4, statementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS * 4 });
   return { data, tiles: built.tiles, bytes: built.archive.length, ms: performance.now() - started };
 }
 

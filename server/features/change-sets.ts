@@ -8,6 +8,7 @@ import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { parseIfMatch } from './etag.ts';
 import { type FeatureInput, parseFeatureInput } from './feature-input.ts';
+import type { GeometryLimits } from './geometry-checks.ts';
 import { createFeature, deleteFeature, inWriteTransaction, updateFeature, type WriteTransaction } from './feature-writer.ts';
 import { type FeatureIssue, withPointerPrefix } from './write-errors.ts';
 
@@ -62,12 +63,12 @@ interface PreparedChange {
 const OPERATION_OF: Record<Change['op'], LayerOperation> = { create: 'create', replace: 'update', update: 'update', delete: 'delete' };
 
 /** Permission first (a caller learns nothing about validation it may not use), then the body. */
-function prepare(registry: LayerRegistry, principal: Principal, change: Change, maxVertices: number): PreparedChange {
+function prepare(registry: LayerRegistry, principal: Principal, change: Change, limits: GeometryLimits): PreparedChange {
   const layer = findReadableLayer(registry, change.layer, principal);
   assertAllowed(principal, layer, OPERATION_OF[change.op]);
-  if (change.op === 'create') return { change, layer, input: parseFeatureInput(layer, change.feature, 'create', maxVertices) };
-  if (change.op === 'replace') return { change, layer, input: parseFeatureInput(layer, change.feature, 'replace', maxVertices, change.id) };
-  if (change.op === 'update') return { change, layer, input: parseFeatureInput(layer, change.patch, 'update', maxVertices, change.id) };
+  if (change.op === 'create') return { change, layer, input: parseFeatureInput(layer, change.feature, 'create', limits) };
+  if (change.op === 'replace') return { change, layer, input: parseFeatureInput(layer, change.feature, 'replace', limits, change.id) };
+  if (change.op === 'update') return { change, layer, input: parseFeatureInput(layer, change.patch, 'update', limits, change.id) };
   return { change, layer };
 }
 
@@ -95,18 +96,18 @@ export async function applyChangeSet(
   registry: LayerRegistry,
   principal: Principal,
   changeSet: ChangeSet,
-  maxVertices: number,
+  limits: GeometryLimits,
 ): Promise<{ changes: AppliedChange[]; ids: Record<string, number> }> {
   const tempIds = changeSet.changes.flatMap((change) => (change.op === 'create' && change.tempId ? [change.tempId] : []));
   if (new Set(tempIds).size !== tempIds.length) throw new AppError(400, 'duplicate-temp-id', 'Bad request', 'Each tempId may be used once');
   const prepared = changeSet.changes.map((change, index) => {
     try {
-      return prepare(registry, principal, change, maxVertices);
+      return prepare(registry, principal, change, limits);
     } catch (error) {
       throw locate(error, index);
     }
   });
-  const applied = await inWriteTransaction(pool, principal, { registry, maxVertices, reason: changeSet.reason }, async (tx) => {
+  const applied = await inWriteTransaction(pool, principal, { registry, maxVertices: limits.maxVertices, reason: changeSet.reason }, async (tx) => {
     await tx.lockInOrder(prepared.flatMap(({ change, layer }) => (change.op === 'create' ? [] : [{ layer, id: change.id }])));
     const results: AppliedChange[] = [];
     for (const [index, change] of prepared.entries()) {

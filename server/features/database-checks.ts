@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { ident } from '../db/sql.ts';
 import { areaFilterCondition } from '../layers/area-filter.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
+import { findRowIssues, parentLevelIssue } from '../layers/row-checks.ts';
 import { table } from './feature-sql.ts';
 import { type FeatureIssue, issue } from './write-errors.ts';
 
@@ -68,4 +69,22 @@ export async function isInsideAreas(client: pg.ClientBase | pg.Pool, areas: Laye
     [JSON.stringify(geometry), areaIds],
   );
   return result.rows[0]!.inside;
+}
+
+/**
+ * The registry's rules over the whole row (hierarchy, row rules), then the level of the parent it names:
+ * judged before the database would refuse the write, with the rule's own words.
+ */
+export async function findRowRuleIssues(client: pg.ClientBase, layer: LayerDefinition, values: Readonly<Record<string, unknown>>): Promise<FeatureIssue[]> {
+  const issues: FeatureIssue[] = findRowIssues(layer, values);
+  const hierarchy = layer.hierarchy;
+  const parentId = hierarchy ? values[hierarchy.parentProperty] : undefined;
+  if (issues.length > 0 || !hierarchy || typeof parentId !== 'number') return issues;
+  const level = ident(layer.properties[hierarchy.levelProperty]!.column);
+  const parent = (await client.query<{ level: string }>(`SELECT t.${level} AS level FROM ${table(layer)} AS t WHERE t.${ident(layer.idColumn)} = $1`, [parentId])).rows[0];
+  if (!parent) {
+    return [issue(`/properties/${hierarchy.parentProperty}`, 'parent-not-found', `Aucune zone n’a l’identifiant ${parentId}`, `لا توجد منطقة بالمعرف ${parentId}`, `No area has id ${parentId}`)];
+  }
+  const wrong = parentLevelIssue(layer, values[hierarchy.levelProperty], parent.level);
+  return wrong ? [wrong] : [];
 }

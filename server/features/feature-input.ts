@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import { buildPropertyValidator, type PropertyValidator, type ValidationMode } from '../layers/property-validation.ts';
-import { checkGeometryShape, to2d } from './geometry-checks.ts';
+import { checkGeometryShape, type GeometryLimits, to2d } from './geometry-checks.ts';
 import { type FeatureIssue, issue, ValidationError } from './write-errors.ts';
 
 /** A feature body after validation: property values by API name, and the geometry to write (if any). */
@@ -40,7 +40,7 @@ function checkCrs(body: Record<string, unknown>): FeatureIssue[] {
  * Validates a GeoJSON Feature (POST, PUT) or a JSON Merge Patch of one (PATCH) against the registry.
  * Throws a ValidationError listing every issue; nothing is half-accepted.
  */
-export function parseFeatureInput(layer: LayerDefinition, body: unknown, mode: ValidationMode, maxVertices: number, urlId?: number): FeatureInput {
+export function parseFeatureInput(layer: LayerDefinition, body: unknown, mode: ValidationMode, limits: GeometryLimits, urlId?: number): FeatureInput {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([issue('', 'not-a-feature', 'Le corps doit être un objet GeoJSON Feature', 'يجب أن يكون المحتوى كائن GeoJSON Feature', 'The body must be a GeoJSON Feature object')]);
   }
@@ -68,7 +68,7 @@ export function parseFeatureInput(layer: LayerDefinition, body: unknown, mode: V
         'This layer takes its geometry from another feature: send "geometry": null'));
     }
   } else if (mode !== 'update' || sendsGeometry) {
-    const shapeIssues = checkGeometryShape(layer, record.geometry, maxVertices);
+    const shapeIssues = checkGeometryShape(layer, record.geometry, limits);
     issues.push(...shapeIssues);
     if (shapeIssues.length === 0) geometry = to2d(record.geometry as Geometry);
   }

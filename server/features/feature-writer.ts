@@ -7,7 +7,7 @@ import { type Bbox, bboxOfGeometries } from '../layers/geometry-bbox.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { notifyTileChange } from '../tiles/tile-invalidation.ts';
-import { checkGeometryValidity, findNearMissWarnings, isInsideAreas } from './database-checks.ts';
+import { checkGeometryValidity, findNearMissWarnings, findRowRuleIssues, isInsideAreas } from './database-checks.ts';
 import { featureEtag, type IfMatch, isIfMatchSatisfied } from './etag.ts';
 import type { FeatureInput } from './feature-input.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
@@ -49,6 +49,12 @@ export class WriteTransaction {
       const query = buildLockQuery(layer, [...ids].sort((a, b) => a - b));
       await this.client.query(query.text, query.values);
     }
+  }
+
+  /** The registry's rules over the whole row the write leaves (hierarchy, row rules): a 422 naming the rule. */
+  async assertRowRules(layer: LayerDefinition, values: Readonly<Record<string, unknown>>): Promise<void> {
+    const issues = await findRowRuleIssues(this.client, layer, values);
+    if (issues.length > 0) throw new ValidationError(issues);
   }
 
   /** Checks the new geometry in PostGIS and, for a confined editor, that it stays in the assigned areas. */
@@ -175,6 +181,7 @@ export interface WriteResult {
 
 export async function createFeature(tx: WriteTransaction, layer: LayerDefinition, input: FeatureInput): Promise<WriteResult> {
   assertAllowed(tx.principal, layer, 'create');
+  await tx.assertRowRules(layer, input.values);
   const warnings = await tx.checkPlace(layer, input, null);
   const created = await tx.run(buildInsert(layer, { values: input.values, geometry: input.geometry ?? null }), layer);
   await tx.assertInsideAreas(layer, created);
@@ -195,6 +202,7 @@ export async function updateFeature(
   if (!ifMatch) throw new PreconditionRequiredError();
   const current = await tx.lockCurrent(layer, id);
   tx.assertVersion(layer, current, ifMatch);
+  await tx.assertRowRules(layer, isFullReplace ? input.values : { ...current.properties, ...input.values });
   const warnings = await tx.checkPlace(layer, input, id);
   const write = { values: input.values, geometry: input.geometry ?? null };
   const updated = await tx.runUpdate(buildUpdate(layer, id, write, isFullReplace, input.geometry !== undefined), layer, current);

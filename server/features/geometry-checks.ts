@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
-import { REGION_BOUNDS } from '../layers/region.ts';
+import type { Bbox } from '../layers/geometry-bbox.ts';
 import { type FeatureIssue, issue } from './write-errors.ts';
 
 /**
@@ -39,8 +39,15 @@ function linesOf(geometry: Geometry): Position[][] {
   return [];
 }
 
+/** What a geometry may hold: a vertex budget, and the region it must stay in (null: no data yet, no region). */
+export interface GeometryLimits {
+  maxVertices: number;
+  region: Bbox | null;
+}
+
 /** Returns the issues found; an empty list means PostGIS may look at it. */
-export function checkGeometryShape(layer: LayerDefinition, geometry: unknown, maxVertices: number): FeatureIssue[] {
+export function checkGeometryShape(layer: LayerDefinition, geometry: unknown, limits: GeometryLimits): FeatureIssue[] {
+  const { maxVertices, region } = limits;
   const pointer = '/geometry';
   const types = layer.geometry.types.join(', ');
   if (geometry === null || typeof geometry !== 'object' || Array.isArray(geometry)) {
@@ -64,8 +71,7 @@ export function checkGeometryShape(layer: LayerDefinition, geometry: unknown, ma
   if (positions.length > maxVertices) {
     issues.push(issue(`${pointer}/coordinates`, 'too-many-vertices', `Trop de sommets (${positions.length} > ${maxVertices})`, `عدد الرؤوس كبير جدا (${positions.length} > ${maxVertices})`, `Too many vertices (${positions.length} > ${maxVertices})`));
   }
-  const [west, south, east, north] = REGION_BOUNDS;
-  if (positions.some(([lon, lat]) => lon! < west || lon! > east || lat! < south || lat! > north)) {
+  if (region && positions.some(([lon, lat]) => lon! < region[0] || lon! > region[2] || lat! < region[1] || lat! > region[3])) {
     issues.push(issue(`${pointer}/coordinates`, 'outside-region', 'La géométrie sort de la région de Casablanca', 'الشكل الهندسي يتجاوز جهة الدار البيضاء', 'The geometry leaves the Casablanca region'));
   }
   const typed = geometry as Geometry;

@@ -1,5 +1,5 @@
 import type { LayerDefinition } from '../layers/layer-definition.ts';
-import { REGION_BOUNDS } from '../layers/region.ts';
+import type { Bbox } from '../layers/geometry-bbox.ts';
 
 /** Static parts of the OGC API - Features documents (landing page, conformance, collections). */
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -28,7 +28,8 @@ export function landingPage(origin: string) {
   };
 }
 
-export function collectionDocument(layer: LayerDefinition, origin: string) {
+/** A collection; its extent is its own features' (or the region's, while it has none). */
+export function collectionDocument(layer: LayerDefinition, origin: string, extent: Bbox) {
   const base = `${origin}/ogc/collections/${layer.id}`;
   return {
     id: layer.id,
@@ -38,7 +39,7 @@ export function collectionDocument(layer: LayerDefinition, origin: string) {
     itemType: 'feature',
     crs: [CRS84],
     storageCrs: CRS84,
-    extent: { spatial: { bbox: [REGION_BOUNDS], crs: CRS84 } },
+    extent: { spatial: { bbox: [extent], crs: CRS84 } },
     links: [
       { rel: 'self', type: 'application/json', title: layer.title.fr, href: base },
       { rel: 'items', type: GEOJSON, title: layer.title.fr, href: `${base}/items` },

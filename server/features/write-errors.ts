@@ -7,6 +7,8 @@ export interface FeatureIssue {
   pointer: string;
   code: string;
   message: Labels;
+  /** How to put it right, when the rule says. */
+  hint?: Labels;
 }
 
 export class ValidationError extends AppError {

@@ -3,7 +3,7 @@ import { formatImportReport } from './format-import-report.ts';
 import type { ImportReport } from './import-file.ts';
 import type { ImportIssue } from './import-issue.ts';
 
-const base: ImportReport = { layerId: 'road_segments', filePath: 'rues.zip', format: 'shapefile', status: 'imported', featureCount: 3, rowCount: 3, notes: [], issues: [] };
+const base: ImportReport = { layerId: 'road_segments', filePath: 'rues.zip', format: 'shapefile', status: 'imported', featureCount: 3, rowCount: 3, counts: { created: 3, updated: 0, unchanged: 0, deleted: 0, derived: 0 }, values: [], unset: [], notes: [], issues: [] };
 
 function enumIssue(featureIndex: number): ImportIssue {
   return {
@@ -18,12 +18,31 @@ function enumIssue(featureIndex: number): ImportIssue {
 describe('formatImportReport', () => {
   it('says how many rows were imported, with notes', () => {
     const report = { ...base, notes: [{ fr: 'Attributs écartés : osm_id', ar: 'خصائص مستبعدة: osm_id', en: 'Attributes left out: osm_id' }] };
-    expect(formatImportReport(report, 'en')).toBe('Imported 3 feature(s) into road_segments from rues.zip (shapefile, 3)\n  · Attributes left out: osm_id');
-    expect(formatImportReport(report, 'fr')).toContain('3 objet(s) importé(s) dans road_segments');
+    expect(formatImportReport(report, 'en')).toBe('Imported into road_segments from rues.zip (shapefile, 3): 3 created, 0 updated, 0 unchanged, 0 deleted\n  · Attributes left out: osm_id');
+    expect(formatImportReport(report, 'fr')).toContain('Import dans road_segments depuis rues.zip (shapefile, 3) : 3 créé(s)');
   });
 
   it('says a dry run wrote nothing', () => {
-    expect(formatImportReport({ ...base, status: 'dry-run' }, 'en')).toContain('Dry run: 3 feature(s) would be imported');
+    expect(formatImportReport({ ...base, status: 'dry-run' }, 'en')).toContain('Dry run into road_segments from rues.zip (shapefile, 3): 3 created, 0 updated, 0 unchanged, 0 deleted; nothing was written');
+  });
+
+  it('lists every value of a listed property and what it became, and what the file does not give', () => {
+    const report: ImportReport = {
+      ...base,
+      values: [
+        { attribute: 'oneway', property: 'is_one_way', type: 'boolean', nulls: 0, distinct: 2, values: [{ source: 'B', count: 2, result: false, isRefused: false, isExplicit: true }, { source: 'F', count: 1, result: true, isRefused: false, isExplicit: true }] },
+        { attribute: 'name', property: 'name_fr', type: 'string', nulls: 1, distinct: 2, values: [] },
+      ],
+      unset: [{ property: 'surface', columnDefault: null, isUnknown: true }, { property: 'condition', columnDefault: null, isUnknown: true }, { property: 'is_lit', columnDefault: 'true', isUnknown: true }],
+    };
+    expect(formatImportReport(report, 'en').split('\n').slice(1)).toEqual([
+      'Values (attribute → property: value (count) → became):',
+      '  oneway → is_one_way: B (2) → false, F (1) → true',
+      '  name → name_fr: 2 distinct value(s); 1 empty, left unknown',
+      'Not in the file:',
+      '  surface, condition → unknown (null)',
+      '  is_lit → the column’s default: true',
+    ]);
   });
 
   it('lists the first issues, counts the rest and summarises by code and pointer', () => {

@@ -1,19 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type pg from 'pg';
 import type { Labels, LayerDefinition } from '../layers/layer-definition.ts';
-import { bboxOfGeometries } from '../layers/geometry-bbox.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { notifyTileChange } from '../tiles/tile-invalidation.ts';
 import { findInvalidGeometries } from './check-geometries.ts';
-import { findFailingRows, isDataError } from './find-failing-rows.ts';
+import { readColumnDefaults, type UnsetProperty, unsetProperties } from './column-defaults.ts';
 import { fileIssue, type ImportIssue, labels, listNames } from './import-issue.ts';
 import type { ImportOptions } from './import-options.ts';
-import { type ImportRow, insertRows } from './insert-rows.ts';
+import { parentOptionIssues } from './import-parents.ts';
+import type { ImportRow } from './import-row.ts';
 import { prepareRows } from './prepare-rows.ts';
 import { readGeojson } from './read-geojson.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
 import { failedDataset, type SourceDataset } from './source-dataset.ts';
+import type { AttributeValues } from './value-tally.ts';
+import { type ImportCounts, writeImport } from './write-import.ts';
 
 /** The outcome of one import; `issues` empty and `status` 'imported' is the only case that wrote rows. */
 export interface ImportReport {
@@ -23,17 +24,40 @@ export interface ImportReport {
   status: 'imported' | 'dry-run' | 'rejected';
   /** Features read from the file. */
   featureCount: number;
-  /** Rows written ('imported'), or that would have been written ('dry-run'); 0 when rejected. */
+  /** Features of the file taken (all, or those `--only` selects). */
   rowCount: number;
+  /** What the import did (or would do, for a dry run) to the layer; absent when refused. */
+  counts?: ImportCounts;
+  /** Per attribute, each distinct source value and what it became. */
+  values: AttributeValues[];
+  /** Properties the file does not give, and what they are left as (unknown, or the column's default). */
+  unset: UnsetProperty[];
   notes: Labels[];
   issues: ImportIssue[];
 }
 
+/** Keeps the features whose attributes hold one of the wanted values (`--only`); their positions stay those of the file. */
+function selectFeatures(dataset: SourceDataset, only: ImportOptions['only']): SourceDataset {
+  const filters = Object.entries(only ?? {});
+  if (filters.length === 0) return dataset;
+  const features = dataset.features.filter((feature) => filters.every(([attribute, values]) => values.includes(String(feature.properties[attribute] ?? ''))));
+  return { ...dataset, features };
+}
+
+/** The properties an update of a kept feature sets: those the file gives, and the parent when it is linked. */
+function providedProperties(layer: LayerDefinition, prepared: ReturnType<typeof prepareRows>, options: ImportOptions): string[] {
+  const plan = prepared.plan!;
+  const names = new Set([...plan.targets.values(), ...Object.keys(plan.constants), ...[...plan.splits.values()].flat()]);
+  if (options.parent && layer.hierarchy) names.add(layer.hierarchy.parentProperty);
+  return Object.keys(layer.properties).filter((name) => names.has(name));
+}
+
 /**
  * Imports a GeoJSON file or a zipped Shapefile into a registry layer. All or nothing: every feature is
- * read, mapped, validated against the registry and its geometry checked by PostGIS; any issue and
- * nothing is written. Otherwise every row goes in within ONE transaction (rolled back for a dry run).
- * Throws only for failures that are not the file's fault (database unreachable, for instance).
+ * read, mapped, validated against the registry (properties, then the rules over whole rows once parents
+ * are linked) and its geometry checked by PostGIS; any issue and nothing is written, not even an id.
+ * Otherwise the rows go in within ONE transaction (rolled back for a dry run) with their history. Throws
+ * only for failures that are not the file's fault (database unreachable, for instance).
  */
 export async function importFile(
   pool: pg.Pool,
@@ -42,20 +66,30 @@ export async function importFile(
   filePath: string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report: ImportReport = { layerId, filePath, status: 'rejected', featureCount: 0, rowCount: 0, notes: [], issues: [] };
+  const report: ImportReport = { layerId, filePath, status: 'rejected', featureCount: 0, rowCount: 0, values: [], unset: [], notes: [], issues: [] };
   const layer = registry.find(layerId);
   if (!layer) return { ...report, issues: [unknownLayerIssue(layerId, registry.ids)] };
-  const dataset = await readSource(filePath, layer.id);
-  Object.assign(report, { format: dataset.format, featureCount: dataset.features.length, notes: [...dataset.notes] });
-  if (dataset.issues.some((issue) => issue.featureIndex === undefined)) return { ...report, issues: dataset.issues };
-  if (dataset.features.length === 0 && dataset.issues.length === 0) return { ...report, issues: [noFeaturesIssue()] };
+  const read = await readSource(filePath, layer.id);
+  Object.assign(report, { format: read.format, featureCount: read.features.length, notes: [...read.notes] });
+  if (read.issues.some((issue) => issue.featureIndex === undefined)) return { ...report, issues: read.issues };
+  if (read.features.length === 0 && read.issues.length === 0) return { ...report, issues: [noFeaturesIssue()] };
+  const dataset = selectFeatures(read, options.only);
+  report.rowCount = dataset.features.length;
+  if (dataset.features.length === 0) return { ...report, issues: [noFeaturesSelectedIssue(options.only ?? {})] };
+  if (dataset.features.length < read.features.length) report.notes.push(selectedNote(dataset.features.length, read.features.length));
+  const optionIssues = parentOptionIssues(layer, options);
+  if (optionIssues.length > 0) return { ...report, issues: optionIssues };
   const prepared = prepareRows(dataset, layer, options);
   report.notes.push(...prepared.notes);
-  const issues = [...dataset.issues, ...prepared.issues];
+  report.values = prepared.values;
+  const issues = [...read.issues.filter((issue) => dataset.features.some((feature) => feature.index === issue.featureIndex)), ...prepared.issues];
   if (issues.length > 0) return { ...report, issues: sortIssues(issues) };
+  const provided = providedProperties(layer, prepared, options);
+  report.unset = unsetProperties(layer, provided, await readColumnDefaults(pool, layer));
   const invalid = await findInvalidGeometries(pool, prepared.rows.map((row) => row.geometry), layer.geometry.srid);
   if (invalid.length > 0) return { ...report, issues: invalid.map(({ position, reason }) => invalidGeometryIssue(prepared.rows[position]!, reason)) };
-  return { ...report, ...(await writeRows(pool, layer, prepared.rows, options.isDryRun === true)) };
+  const written = await writeImport(pool, { layer, registry, rows: prepared.rows, options, providedProperties: provided, author: `import ${basename(filePath)}` });
+  return { ...report, status: written.status, ...(written.counts ? { counts: written.counts } : {}), issues: sortIssues(written.issues) };
 }
 
 /** Reads the file according to its extension (.geojson/.json, .zip), or its first bytes when unclear. */
@@ -89,29 +123,6 @@ export async function readSource(filePath: string, layerId: string): Promise<Sou
   return failedDataset(undefined, [fileIssue('unsupported-format', message)]);
 }
 
-/** Inserts all rows in one transaction; a database refusal rolls everything back and is diagnosed per row. */
-async function writeRows(pool: pg.Pool, layer: LayerDefinition, rows: ImportRow[], isDryRun: boolean): Promise<Pick<ImportReport, 'status' | 'rowCount' | 'issues'>> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    let rowCount: number;
-    try {
-      rowCount = await insertRows(client, layer, rows);
-    } catch (error) {
-      await client.query('ROLLBACK');
-      if (!isDataError(error)) throw error;
-      return { status: 'rejected', rowCount: 0, issues: await findFailingRows(client, layer, rows) };
-    }
-    // One box around everything imported: every server drops those tiles when (and only if) this commits.
-    const bbox = bboxOfGeometries(rows.map((row) => row.geometry));
-    if (bbox && !isDryRun) await notifyTileChange(client, { layer: layer.id, bboxes: [bbox] });
-    await client.query(isDryRun ? 'ROLLBACK' : 'COMMIT');
-    return { status: isDryRun ? 'dry-run' : 'imported', rowCount, issues: [] };
-  } finally {
-    client.release();
-  }
-}
-
 /** File-level issues first, then by feature. */
 function sortIssues(issues: ImportIssue[]): ImportIssue[] {
   return issues
@@ -131,6 +142,15 @@ export function unknownLayerIssue(layerId: string, ids: readonly string[]): Impo
 
 function noFeaturesIssue(): ImportIssue {
   return fileIssue('no-features', labels('Le fichier ne contient aucun objet', 'لا يحتوي الملف على أي كائن', 'The file holds no features'));
+}
+
+function noFeaturesSelectedIssue(only: NonNullable<ImportOptions['only']>): ImportIssue {
+  const filter = Object.entries(only).map(([attribute, values]) => `${attribute}=${values.join(',')}`).join(' ');
+  return fileIssue('no-features-selected', labels(`Aucun objet ne répond à --only ${filter}`, `لا يستجيب أي كائن لـ --only ${filter}`, `No feature matches --only ${filter}`));
+}
+
+function selectedNote(selected: number, total: number): Labels {
+  return labels(`${selected} objet(s) sur ${total} retenus par --only`, `${selected} كائن من ${total} اختيرت بـ --only`, `${selected} of ${total} features selected by --only`);
 }
 
 function invalidGeometryIssue(row: ImportRow, reason: string): ImportIssue {

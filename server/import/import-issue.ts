@@ -1,5 +1,6 @@
 import type { Labels } from '../layers/layer-definition.ts';
 import type { PropertyIssueCode } from '../layers/property-validation.ts';
+import type { RowIssueCode } from '../layers/row-checks.ts';
 
 /** Problems that stop an import before any feature is looked at, or that concern the file as a whole. */
 export type FileIssueCode =
@@ -15,10 +16,20 @@ export type FileIssueCode =
   | 'several-shapefiles'
   | 'missing-dbf'
   | 'invalid-shapefile'
-  | 'no-features';
+  | 'no-features'
+  | 'no-features-selected';
 
 /** Problems with the mapping of source attributes (or `--map`/`--set` options) onto registry properties. */
-export type MappingIssueCode = 'unknown-attribute' | 'read-only-attribute' | 'unknown-map-source' | 'unknown-map-target' | 'duplicate-target';
+export type MappingIssueCode =
+  | 'unknown-attribute'
+  | 'read-only-attribute'
+  | 'unknown-map-source'
+  | 'unknown-map-target'
+  | 'duplicate-target'
+  | 'ambiguous-value'
+  | 'unmapped-value'
+  | 'unknown-level'
+  | 'parents-disagree';
 
 /** Problems of one feature's structure or geometry (properties use the registry validator's codes). */
 export type FeatureIssueCode =
@@ -29,9 +40,13 @@ export type FeatureIssueCode =
   | 'coordinate-out-of-range'
   | 'wrong-geometry-type'
   | 'invalid-geometry'
-  | 'database-rule';
+  | 'database-rule'
+  | 'missing-key'
+  | 'duplicate-key'
+  | 'parent-not-found'
+  | 'dependent-features';
 
-export type ImportIssueCode = FileIssueCode | MappingIssueCode | FeatureIssueCode | PropertyIssueCode;
+export type ImportIssueCode = FileIssueCode | MappingIssueCode | FeatureIssueCode | PropertyIssueCode | RowIssueCode;
 
 /**
  * One reason an import is refused. Any issue means nothing is written. `featureIndex` is the 0-based
@@ -43,8 +58,12 @@ export interface ImportIssue {
   /** The source attribute the value came from, when it differs from the property in `pointer`. */
   attribute?: string;
   pointer: string;
+  /** The property of the layer the issue is about, when there is one. */
+  field?: string;
   code: ImportIssueCode;
   message: Labels;
+  /** How to put it right. */
+  hint?: Labels;
 }
 
 /** Builds a message in the three interface languages (French and Arabic first, DESIGN.md). */

@@ -74,9 +74,25 @@ describe('mapProperties', () => {
     const mapped = mapProperties({ fclass: 'living_street', name: '', oneway: 'F', width: '7,5' }, roads, plan);
     expect(mapped).toEqual({
       properties: { road_class: 'residential', is_one_way: true, width_m: 7.5, surface: 'asphalt', is_lit: true },
-      origins: { road_class: 'fclass', is_one_way: 'oneway', width_m: 'width' },
+      origins: { road_class: 'fclass', name_fr: 'name', is_one_way: 'oneway', width_m: 'width' },
+      sources: { road_class: 'living_street', name_fr: '', is_one_way: 'F', width_m: '7,5' },
     });
     expect(mapProperties({ fclass: 'tertiary', oneway: 'B' }, roads, plan).properties).toMatchObject({ road_class: 'tertiary', is_one_way: false });
+  });
+
+  it('splits a name in two scripts into two properties', () => {
+    const { plan, issues } = planAttributes(['name', 'fclass'], roads, { attributeMap: { fclass: 'road_class' }, splitByScript: { name: ['name_fr', 'name_ar'] } });
+    expect(issues).toEqual([]);
+    expect(mapProperties({ name: 'Boulevard du Golan شارع الجولان', fclass: 'primary' }, roads, plan).properties).toEqual({ name_fr: 'Boulevard du Golan', name_ar: 'شارع الجولان', road_class: 'primary' });
+    expect(mapProperties({ name: 'طريق مديونة', fclass: 'primary' }, roads, plan).properties).toEqual({ name_ar: 'طريق مديونة', road_class: 'primary' });
+    expect(mapProperties({ name: null, fclass: 'primary' }, roads, plan).sources).toEqual({ road_class: 'primary', name_fr: null, name_ar: null });
+  });
+
+  it('takes attributes used by options (key, parent, filter, split) as used, never unknown', () => {
+    const { plan, issues } = planAttributes(['osm_id', 'name', 'road_class'], roads, { key: 'osm_id', splitByScript: { name: ['name_fr', 'name_ar'] } });
+    expect(issues).toEqual([]);
+    expect(plan.ignored).toEqual([]);
+    expect(planAttributes(['road_class'], roads, { key: 'osm_id' }).issues.map((issue) => [issue.code, issue.pointer])).toEqual([['unknown-map-source', '/properties/osm_id']]);
   });
 
   it('keeps an unconvertible value for the validator to report', () => {

@@ -3,6 +3,7 @@ import { isEditable, toJsonPointer } from '../layers/property-validation.ts';
 import { convertValue } from './convert-value.ts';
 import { fileIssue, type ImportIssue, labels, listNames } from './import-issue.ts';
 import type { ImportOptions } from './import-options.ts';
+import { splitByScript } from './split-by-script.ts';
 
 /** How the attributes of one file become properties of one layer; built once, applied to each feature. */
 export interface AttributePlan {
@@ -14,6 +15,8 @@ export interface AttributePlan {
   constants: Readonly<Record<string, string>>;
   /** Property → source value → replacement, applied before conversion. */
   valueMaps: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Source attribute holding two scripts → [property of its Latin part, property of its Arabic part]. */
+  splits: ReadonlyMap<string, readonly [string, string]>;
 }
 
 /** A feature's properties after mapping, with where each came from (for messages). */
@@ -21,6 +24,22 @@ export interface MappedProperties {
   properties: Record<string, unknown>;
   /** Property → source attribute it was read from (absent for constants). */
   origins: Record<string, string>;
+  /** Property → the value the source held for it, before any replacement or conversion. */
+  sources: Record<string, unknown>;
+}
+
+/**
+ * Attributes that options use for something else than a property (the source key, the parent link, a
+ * filter, a name split in two): never reported as unknown.
+ */
+function consumedAttributes(options: ImportOptions): Set<string> {
+  return new Set([
+    ...(options.key ? [options.key] : []),
+    ...(options.parent ? [options.parent.attribute] : []),
+    ...Object.values(options.deriveParents?.from ?? {}),
+    ...Object.keys(options.only ?? {}),
+    ...Object.keys(options.splitByScript ?? {}),
+  ]);
 }
 
 /**
@@ -32,11 +51,14 @@ export function planAttributes(attributes: readonly string[], layer: LayerDefini
   const editable = Object.keys(layer.properties).filter((name) => isEditable(layer.properties[name]!));
   const issues: ImportIssue[] = [];
   const explicit = resolveExplicitMap(attributes, layer, options.attributeMap ?? {}, editable, issues);
+  const consumed = consumedAttributes(options);
+  const splits = resolveSplits(attributes, options.splitByScript ?? {}, editable, issues);
   const targets = new Map<string, string>();
   const ignored: string[] = [];
   const unknown: string[] = [];
   const readOnly: string[] = [];
   for (const attribute of attributes) {
+    if (consumed.has(attribute) && !explicit.has(attribute)) continue;
     const target = explicit.has(attribute) ? explicit.get(attribute) : findProperty(layer, attribute);
     if (target === '') ignored.push(attribute);
     else if (target === undefined) (options.isUnknownIgnored ? ignored : unknown).push(attribute);
@@ -50,29 +72,62 @@ export function planAttributes(attributes: readonly string[], layer: LayerDefini
   for (const name of [...Object.keys(constants), ...Object.keys(valueMaps)]) {
     if (!editable.includes(name)) issues.push(unknownTargetIssue(name, editable, '--set / --map-value'));
   }
-  issues.push(...duplicateTargetIssues(targets, constants));
-  return { plan: { targets, ignored, constants, valueMaps }, issues };
+  for (const attribute of [...Object.keys(options.only ?? {}), ...(options.key ? [options.key] : []), ...(options.parent ? [options.parent.attribute] : []), ...Object.values(options.deriveParents?.from ?? {})]) {
+    if (!attributes.includes(attribute)) issues.push(missingAttributeIssue(attribute, attributes));
+  }
+  issues.push(...duplicateTargetIssues(targets, constants, splits));
+  return { plan: { targets, ignored, constants, valueMaps, splits }, issues };
+}
+
+/** `--split-by-script name=name_fr,name_ar`: the attribute must exist and both targets be editable properties. */
+function resolveSplits(attributes: readonly string[], splits: Readonly<Record<string, readonly [string, string]>>, editable: string[], issues: ImportIssue[]): Map<string, readonly [string, string]> {
+  const resolved = new Map<string, readonly [string, string]>();
+  for (const [attribute, targets] of Object.entries(splits)) {
+    if (!attributes.includes(attribute)) {
+      issues.push(missingAttributeIssue(attribute, attributes));
+      continue;
+    }
+    const wrong = targets.filter((target) => !editable.includes(target));
+    for (const target of wrong) issues.push(unknownTargetIssue(target, editable, `--split-by-script ${attribute}=${targets.join(',')}`));
+    if (wrong.length === 0) resolved.set(attribute, targets);
+  }
+  return resolved;
+}
+
+function missingAttributeIssue(attribute: string, attributes: readonly string[]): ImportIssue {
+  return fileIssue('unknown-map-source', labels(
+    `le fichier n’a pas d’attribut « ${attribute} » (attributs : ${listNames(attributes)})`,
+    `لا يحتوي الملف على الخاصية « ${attribute} » (الخصائص: ${listNames(attributes)})`,
+    `the file has no attribute "${attribute}" (attributes: ${listNames(attributes)})`,
+  ), toJsonPointer('properties', attribute));
 }
 
 /** Applies the plan to one feature: renames, replaces listed values, converts each value to its property type. */
 export function mapProperties(source: Readonly<Record<string, unknown>>, layer: LayerDefinition, plan: AttributePlan): MappedProperties {
   const properties: Record<string, unknown> = {};
   const origins: Record<string, string> = {};
-  for (const [attribute, target] of plan.targets) {
-    if (!Object.hasOwn(source, attribute)) continue;
-    const value = source[attribute];
-    const replaced = replaceValue(value, plan.valueMaps[target]);
-    const converted = convertValue(replaced, layer.properties[target]!.type);
-    // An absent value is left out rather than written as null, so that the column default applies.
-    if (converted === null) continue;
-    properties[target] = converted;
+  const sources: Record<string, unknown> = {};
+  const take = (attribute: string, target: string, value: unknown) => {
+    sources[target] = value ?? null;
     origins[target] = attribute;
+    const converted = convertValue(replaceValue(value, plan.valueMaps[target]), layer.properties[target]!.type);
+    // An absent value is left out rather than written as null: what the source does not say stays unknown.
+    if (converted !== null) properties[target] = converted;
+  };
+  for (const [attribute, target] of plan.targets) {
+    if (Object.hasOwn(source, attribute)) take(attribute, target, source[attribute]);
+  }
+  for (const [attribute, [latinTarget, arabicTarget]] of plan.splits) {
+    const value = source[attribute];
+    const { latin, arabic } = typeof value === 'string' ? splitByScript(value) : { latin: null, arabic: null };
+    take(attribute, latinTarget, latin);
+    take(attribute, arabicTarget, arabic);
   }
   for (const [target, text] of Object.entries(plan.constants)) {
     const property = layer.properties[target];
     if (property) properties[target] = convertValue(replaceValue(text, plan.valueMaps[target]), property.type);
   }
-  return { properties, origins };
+  return { properties, origins, sources };
 }
 
 function replaceValue(value: unknown, map: Readonly<Record<string, string>> | undefined): unknown {
@@ -117,9 +172,10 @@ function resolveExplicitMap(
   return resolved;
 }
 
-function duplicateTargetIssues(targets: ReadonlyMap<string, string>, constants: Readonly<Record<string, string>>): ImportIssue[] {
+function duplicateTargetIssues(targets: ReadonlyMap<string, string>, constants: Readonly<Record<string, string>>, splits: ReadonlyMap<string, readonly [string, string]>): ImportIssue[] {
   const sources = new Map<string, string[]>();
   for (const [attribute, target] of targets) sources.set(target, [...(sources.get(target) ?? []), attribute]);
+  for (const [attribute, split] of splits) for (const target of split) sources.set(target, [...(sources.get(target) ?? []), `--split-by-script ${attribute}`]);
   for (const target of Object.keys(constants)) sources.set(target, [...(sources.get(target) ?? []), `--set ${target}`]);
   return [...sources].filter(([, from]) => from.length > 1).map(([target, from]) => fileIssue('duplicate-target', labels(
     `La propriété ${target} recevrait plusieurs valeurs (${from.join(', ')}) ; retirez-en avec --map attribut=`,

@@ -12,15 +12,36 @@ Options:
                                     --map <attribute>= leaves the attribute out
   --set <property>=<value>          write this value on every feature (repeatable)
   --map-value <property>:<from>=<to>
-                                    replace a source value before conversion (repeatable)
+                                    replace a source value before conversion (repeatable); needed for
+                                    values a yes/no or a list of values cannot take (oneway B, F, T)
+  --split-by-script <attribute>=<latin property>,<arabic property>
+                                    a name holding both scripts goes to two properties (repeatable)
+  --only <attribute>=<value>[,<value>...]
+                                    read only the features whose attribute holds one of the values
+  --parent <attribute>[:<n>]=<property>
+                                    each feature's parent is the area whose property (code, name_fr)
+                                    equals the attribute (or its first n characters), in the file or
+                                    already in the layer
+  --derive-parents <level>          parents found nowhere are made at this level by dissolving their
+                                    children
+  --parent-from <property>=<attribute>
+                                    a derived parent's property, from its children's attribute
+  --key <attribute>                 the features' id in the source (an OpenStreetMap way id): kept, it
+                                    makes a later import of the source update what changed
+  --retire-missing                  with --key: delete the features the source no longer has
+  --replace                         replace the layer's whole content by the file's
   --ignore-unknown                  leave out attributes that match no property instead of refusing
-  --dry-run                         check and insert inside a transaction, then roll back
+  --dry-run                         check and write inside a transaction, then roll back
   --lang fr|ar|en                   language of the messages (default fr)
   --max-issues <n>                  issues listed before the summary (default 20)
   -h, --help                        this help
 
-Attributes map to the property of the same name, ignoring case. DATABASE_URL selects the database;
-unset, the embedded cluster is used.`;
+Attributes map to the property of the same name, ignoring case. What the file does not give stays
+unknown (null) unless the table has a default; the report lists both, and every distinct value of each
+yes/no or listed property with what it became. Every import writes the features' history (author
+"import <file>") and refreshes the map's tiles. The layer's rules (an arrondissement belongs to a
+préfecture...) are checked before anything is written; any problem and nothing is. DATABASE_URL
+selects the database; unset, the embedded cluster is used.`;
 
 export interface ImportCommand {
   layerId: string;
@@ -40,6 +61,14 @@ function parseOptions(argv: readonly string[]) {
       map: { type: 'string', multiple: true, default: [] },
       set: { type: 'string', multiple: true, default: [] },
       'map-value': { type: 'string', multiple: true, default: [] },
+      'split-by-script': { type: 'string', multiple: true, default: [] },
+      only: { type: 'string', multiple: true, default: [] },
+      parent: { type: 'string' },
+      'derive-parents': { type: 'string' },
+      'parent-from': { type: 'string', multiple: true, default: [] },
+      key: { type: 'string' },
+      'retire-missing': { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
       'ignore-unknown': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       lang: { type: 'string', default: 'fr' },
@@ -63,12 +92,17 @@ export function parseImportArgs(argv: readonly string[]): { command?: ImportComm
   if (!['fr', 'ar', 'en'].includes(values.lang)) return { error: `--lang must be fr, ar or en, not ${values.lang}` };
   const maxIssues = Number(values['max-issues']);
   if (!Number.isInteger(maxIssues) || maxIssues < 0) return { error: `--max-issues must be a whole number, not ${values['max-issues']}` };
+  if (values['retire-missing'] && !values.key) return { error: '--retire-missing needs --key <attribute>' };
+  if (values.replace && values['retire-missing']) return { error: '--replace already removes every feature the file does not have: leave out --retire-missing' };
+  if (values['derive-parents'] && !values.parent) return { error: '--derive-parents needs --parent <attribute>=<property>' };
+  if (values['parent-from'].length > 0 && !values['derive-parents']) return { error: '--parent-from needs --derive-parents <level>' };
   try {
     const options: ImportOptions = {
       // An attribute name may hold "=", a property name never does: split --map at the last "=".
       attributeMap: toRecord(values.map, '--map', (text) => splitAt(text, text.lastIndexOf('='))),
       constants: toRecord(values.set, '--set', (text) => splitAt(text, text.indexOf('='))),
       valueMaps: parseValueMaps(values['map-value']),
+      ...optionalOptions(values),
       isUnknownIgnored: values['ignore-unknown'],
       isDryRun: values['dry-run'],
     };
@@ -76,6 +110,34 @@ export function parseImportArgs(argv: readonly string[]): { command?: ImportComm
   } catch (error) {
     return { error: (error as Error).message };
   }
+}
+
+/** The options that are absent unless given (so that a plain import's options stay small). */
+function optionalOptions(values: ReturnType<typeof parseOptions>['values']): Partial<ImportOptions> {
+  const options: Partial<ImportOptions> = {};
+  const splits = toRecord(values['split-by-script'], '--split-by-script', (text) => splitAt(text, text.lastIndexOf('=')));
+  if (Object.keys(splits).length > 0) {
+    options.splitByScript = Object.fromEntries(Object.entries(splits).map(([attribute, targets]) => {
+      const parts = targets.split(',').map((part) => part.trim());
+      if (parts.length !== 2 || parts.some((part) => part === '')) throw new Error(`--split-by-script ${attribute}=${targets}: expected two properties, latin,arabic`);
+      return [attribute, [parts[0]!, parts[1]!] as const];
+    }));
+  }
+  const only = toRecord(values.only, '--only', (text) => splitAt(text, text.indexOf('=')));
+  if (Object.keys(only).length > 0) options.only = Object.fromEntries(Object.entries(only).map(([attribute, list]) => [attribute, list.split(',')]));
+  if (values.parent !== undefined) {
+    const pair = splitAt(values.parent, values.parent.lastIndexOf('='));
+    const link = pair && /^(.+?)(?::(\d+))?$/.exec(pair[0]);
+    if (!pair || !link || pair[1] === '') throw new Error(`--parent ${values.parent}: expected attribute[:n]=property`);
+    options.parent = { attribute: link[1]!, property: pair[1], ...(link[2] ? { prefixLength: Number(link[2]) } : {}) };
+  }
+  if (values['derive-parents'] !== undefined) {
+    options.deriveParents = { level: values['derive-parents'], from: toRecord(values['parent-from'], '--parent-from', (text) => splitAt(text, text.indexOf('='))) };
+  }
+  if (values.key !== undefined) options.key = values.key;
+  if (values['retire-missing']) options.isMissingRetired = true;
+  if (values.replace) options.isReplace = true;
+  return options;
 }
 
 function splitAt(text: string, index: number): [string, string] | undefined {

@@ -35,11 +35,11 @@ describe('prepareRows', () => {
     ]);
   });
 
-  it('collects every feature issue, naming the source attribute when it was renamed', () => {
+  it('collects every feature issue, and values a listed property cannot take once per attribute', () => {
     const prepared = prepareRows(read('roads-bad-attributes.geojson'), roads, { attributeMap: { lanes: 'lanes' } });
     expect(prepared.rows.map((row) => row.featureIndex)).toEqual([0]);
     expect(prepared.issues.map((issue) => [issue.featureIndex, issue.pointer, issue.code])).toEqual([
-      [1, '/properties/road_class', 'invalid-enum-value'],
+      [undefined, '/properties/road_class', 'unmapped-value'],
       [2, '/properties/lanes', 'wrong-type'],
       [3, '/properties/road_class', 'required-property'],
       [4, '/properties/width_m', 'above-maximum'],
@@ -49,7 +49,50 @@ describe('prepareRows', () => {
       roads,
       { attributeMap: { fclass: 'road_class' } },
     );
-    expect(renamed.issues[0]).toMatchObject({ featureIndex: 0, attribute: 'fclass', pointer: '/properties/road_class' });
+    expect(renamed.issues[0]).toMatchObject({ attribute: 'fclass', pointer: '/properties/road_class', field: 'road_class', code: 'unmapped-value' });
+    expect(renamed.issues[0]!.message.en).toContain('holds living_street (1): living_street matches no value of road_class (motorway, trunk');
+    expect(renamed.issues[0]!.hint!.en).toBe('say what each value means: --map-value road_class:living_street=…');
+  });
+
+  it('refuses a yes/no attribute with values of its own until every value is said (Geofabrik oneway B, F, T)', () => {
+    const line = { type: 'LineString', coordinates: [[0, 0], [1, 1]] };
+    const dataset = readGeojsonDocument({
+      type: 'FeatureCollection',
+      features: ['B', 'F', 'T', 'B', null].map((oneway) => ({ type: 'Feature', properties: { road_class: 'primary', oneway }, geometry: line })),
+    });
+    const options = { attributeMap: { oneway: 'is_one_way' } };
+    const unsaid = prepareRows(dataset, roads, options);
+    expect(unsaid.issues.map((issue) => [issue.code, issue.attribute, issue.pointer])).toEqual([['ambiguous-value', 'oneway', '/properties/is_one_way']]);
+    expect(unsaid.issues[0]!.message.en).toBe('Attribute oneway holds B (2), F (1), T (1): what B, F, T means for is_one_way (true, false) is not certain');
+    // F and T alone would read as false and true: once B needs saying, they must be said too.
+    const halfSaid = prepareRows(dataset, roads, { ...options, valueMaps: { is_one_way: { B: 'false' } } });
+    expect(halfSaid.issues[0]!.message.en).toContain('what F, T means for is_one_way');
+    const said = prepareRows(dataset, roads, { ...options, valueMaps: { is_one_way: { B: 'false', F: 'true', T: 'true' } } });
+    expect(said.issues).toEqual([]);
+    expect(said.rows.map((row) => row.values.is_one_way)).toEqual([false, true, true, false, undefined]);
+    expect(said.values.find((entry) => entry.attribute === 'oneway')).toEqual({
+      attribute: 'oneway', property: 'is_one_way', type: 'boolean', nulls: 1, distinct: 3,
+      values: [
+        { source: 'B', count: 2, result: false, isRefused: false, isExplicit: true },
+        { source: 'F', count: 1, result: true, isRefused: false, isExplicit: true },
+        { source: 'T', count: 1, result: true, isRefused: false, isExplicit: true },
+      ],
+    });
+  });
+
+  it('keeps the key, the parent link and the values a derived parent takes', () => {
+    const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    const areas = registry.find('admin_areas')!;
+    const dataset = readGeojsonDocument({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { hcp: '06.141.01.01', kind: 'arrondissement', name_fr: 'Anfa', province: 'Casablanca' }, geometry: square },
+      { type: 'Feature', properties: { hcp: '06.141.01.01', kind: 'arrondissement', name_fr: 'Anfa bis', province: 'Casablanca' }, geometry: square },
+    ] });
+    const prepared = prepareRows(dataset, areas, {
+      attributeMap: { hcp: 'code', kind: 'level' }, key: 'hcp', parent: { attribute: 'hcp', prefixLength: 6, property: 'code' },
+      deriveParents: { level: 'prefecture', from: { name_fr: 'province' } },
+    });
+    expect(prepared.rows[0]).toMatchObject({ key: '06.141.01.01', parentLink: '06.141', parentValues: { name_fr: 'Casablanca' } });
+    expect(prepared.issues.map((issue) => [issue.featureIndex, issue.code])).toEqual([[1, 'duplicate-key']]);
   });
 
   it('reports a mapping problem once, not once per feature', () => {

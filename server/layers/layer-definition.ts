@@ -66,6 +66,11 @@ export interface PropertyDefinition {
    * this feature (version, history, tiles).
    */
   latestOf?: { layer: string; via: string; property: string; orderBy: string };
+  /**
+   * A null value means "not known" (the source did not say), not "none": the map's legend and the details
+   * show it as unknown, and an import that does not give it leaves it null instead of inventing a default.
+   */
+  isUnknownWhenNull?: boolean;
 }
 
 /** How the map draws the layer by default; the legend is derived from it. */
@@ -177,6 +182,44 @@ export interface LayerDefinition {
   generalisation?: GeneralisationDeclaration;
   /** Measures GET /api/query/stats adds to the count per area, by name. */
   statistics?: Readonly<Record<string, StatisticMeasure>>;
+  /** Features nest in other features of the same layer (arrondissements in préfectures). */
+  hierarchy?: HierarchyDeclaration;
+  /**
+   * Rules a whole row must meet, beyond each property's own: checked before the database by every write
+   * path (API, importer), and the database constraint that enforces each is named so that a refusal by the
+   * database is reported with the rule's words, never with SQL.
+   */
+  rowRules?: readonly RowRule[];
+}
+
+/**
+ * Levels of a layer whose features nest (préfecture > arrondissement). The levels are the values of an
+ * enum property; the parent is an integer property holding the id of another feature of the same layer.
+ */
+export interface HierarchyDeclaration {
+  levelProperty: string;
+  parentProperty: string;
+  /** For each level, the levels its parent may have; [] marks a top level, which never has a parent. */
+  parentLevels: Readonly<Record<string, readonly string[]>>;
+  /** The database constraint tying the level to the presence of a parent (named in its refusals). */
+  constraint: string;
+  /**
+   * The level whose features together make the city itself (the commune of Casablanca is made of its
+   * arrondissements): what the map fits to the screen when it opens.
+   */
+  cityLevel: string;
+}
+
+/** A rule over several properties of one row (a permit's decision date goes with a decided status). */
+export interface RowRule {
+  /** The database constraint that enforces it. */
+  constraint: string;
+  /** The properties it concerns; issues point at the first. */
+  properties: readonly string[];
+  /** What the rule asks, for people. */
+  message: Labels;
+  /** The same rule over a row's values by API name (absent values are null), checked before the database. */
+  isMet: (values: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /**

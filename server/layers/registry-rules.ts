@@ -1,4 +1,4 @@
-import type { LayerDefinition, PropertyType, StatisticMeasure } from './layer-definition.ts';
+import type { HierarchyDeclaration, LayerDefinition, PropertyType, StatisticMeasure } from './layer-definition.ts';
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -47,6 +47,30 @@ function layerProblems(layer: LayerDefinition, ids: ReadonlySet<string>): string
     }
   }
   for (const [name, measure] of Object.entries(layer.statistics ?? {})) problems.push(...measureProblems(layer, name, measure));
+  if (layer.hierarchy) problems.push(...hierarchyProblems(layer, layer.hierarchy));
+  for (const rule of layer.rowRules ?? []) {
+    for (const name of rule.properties) expectProperty(name, `row rule ${rule.constraint}`);
+    if (!IDENTIFIER.test(rule.constraint)) at(`row rule constraint ${rule.constraint} is not a plain lowercase name`);
+  }
+  return problems;
+}
+
+/** A hierarchy's levels are its enum's values, each parent level one of them, and one level at least is a top. */
+function hierarchyProblems(layer: LayerDefinition, hierarchy: HierarchyDeclaration): string[] {
+  const prefix = `layer ${layer.id}: hierarchy`;
+  const level = layer.properties[hierarchy.levelProperty];
+  const parent = layer.properties[hierarchy.parentProperty];
+  if (level?.type !== 'enum') return [`${prefix} level property ${hierarchy.levelProperty} is not an enum of the layer`];
+  if (parent?.type !== 'integer' || parent.references !== layer.id) return [`${prefix} parent property ${hierarchy.parentProperty} must be an integer referencing ${layer.id}`];
+  const levels = Object.keys(level.values ?? {});
+  const problems: string[] = [];
+  for (const value of levels) if (!hierarchy.parentLevels[value]) problems.push(`${prefix} says nothing of level ${value}`);
+  for (const [value, parents] of Object.entries(hierarchy.parentLevels)) {
+    for (const name of [value, ...parents]) if (!levels.includes(name)) problems.push(`${prefix} names level ${name}, which ${hierarchy.levelProperty} does not allow`);
+  }
+  if (!Object.values(hierarchy.parentLevels).some((parents) => parents.length === 0)) problems.push(`${prefix} has no top level`);
+  if (!levels.includes(hierarchy.cityLevel)) problems.push(`${prefix} city level ${hierarchy.cityLevel} is not a level`);
+  if (!IDENTIFIER.test(hierarchy.constraint)) problems.push(`${prefix} constraint ${hierarchy.constraint} is not a plain lowercase name`);
   return problems;
 }
 

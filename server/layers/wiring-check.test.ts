@@ -6,6 +6,11 @@ const registry = new LayerRegistry();
 const tileTriggers = (table: string) => ['insert', 'update', 'delete', 'truncate'].map((event) => ({ table, name: `${table}_tiles_${event}` }));
 const searchTriggers = (table: string) => ['search_insert', 'search_update', 'search_delete', 'search_truncate'].map((name) => ({ table, name }));
 
+/** The constraints behind the registry's row rules (their definitions do not matter to the check). */
+const ROW_RULE_CHECKS = [
+  ['admin_areas', 'admin_areas_check'], ['permits', 'permits_check'], ['permits', 'permits_check1'], ['permits', 'permits_check2'], ['inspections', 'inspections_check'],
+].map(([table, name]) => ({ table: table!, name: name!, definition: 'CHECK (true)' }));
+
 /** The wiring that migrations 0001-0012 leave, as db/queries/layer-wiring.sql reads it. */
 function migratedWiring(): LayerWiring {
   const source = (layer: string, kind: string, code: string | null, subtype: string, names = true, details: Record<string, string> = {}) => ({
@@ -29,7 +34,8 @@ function migratedWiring(): LayerWiring {
       ...['road_segments', 'permits', 'inspections'].flatMap(tileTriggers),
     ],
     checks: [
-      { table: 'permits', definition: "CHECK ((status = ANY (ARRAY['submitted'::text, 'under_review'::text, 'approved'::text, 'rejected'::text, 'expired'::text, 'revoked'::text])))" },
+      { table: 'permits', name: 'permits_status_check', definition: "CHECK ((status = ANY (ARRAY['submitted'::text, 'under_review'::text, 'approved'::text, 'rejected'::text, 'expired'::text, 'revoked'::text])))" },
+      ...ROW_RULE_CHECKS,
     ],
   };
 }
@@ -62,11 +68,17 @@ describe('findWiringMismatches', () => {
 
   it('compares the CHECK list of an enum column with the registry values, both ways', () => {
     const wiring = migratedWiring();
-    wiring.checks = [{ table: 'permits', definition: "CHECK ((status = ANY (ARRAY['submitted'::text, 'approved'::text, 'withdrawn'::text])))" }];
+    wiring.checks = [{ table: 'permits', name: 'permits_status_check', definition: "CHECK ((status = ANY (ARRAY['submitted'::text, 'approved'::text, 'withdrawn'::text])))" }, ...ROW_RULE_CHECKS];
     expect(findWiringMismatches(registry, wiring)).toEqual([
       'layer permits: column permits.status (property status) refuses under_review, rejected, expired, revoked, which the registry allows',
       'layer permits: column permits.status (property status) allows withdrawn, which the registry does not list',
     ]);
+  });
+
+  it('names a row rule whose constraint is missing', () => {
+    const wiring = migratedWiring();
+    wiring.checks = wiring.checks.filter((check) => check.name !== 'admin_areas_check');
+    expect(findWiringMismatches(registry, wiring)).toEqual(['layer admin_areas: row rule constraint admin_areas_check does not exist on admin_areas']);
   });
 });
 

@@ -15,7 +15,7 @@ export interface LayerWiring {
   pointRules: { layer: string; zoom: number; cellUnits: number }[];
   lineZooms: { minzoom: number | null; maxzoom: number | null };
   triggers: { table: string; name: string }[];
-  checks: { table: string; definition: string }[];
+  checks: { table: string; name: string; definition: string }[];
 }
 
 const SEARCH_TRIGGERS = ['search_insert', 'search_update', 'search_delete', 'search_truncate'];
@@ -102,9 +102,17 @@ function enumProblems(layer: LayerDefinition, wiring: LayerWiring): string[] {
   return problems;
 }
 
+/** Row rules and the hierarchy name the CHECK constraints that enforce them: each must exist. */
+function rowRuleProblems(layer: LayerDefinition, wiring: LayerWiring): string[] {
+  const names = new Set(wiring.checks.filter((check) => check.table === layer.table.name).map((check) => check.name));
+  const declared = [...(layer.hierarchy ? [layer.hierarchy.constraint] : []), ...(layer.rowRules ?? []).map((rule) => rule.constraint)];
+  return declared.filter((name) => !names.has(name)).map((name) => `layer ${layer.id}: row rule constraint ${name} does not exist on ${layer.table.name}`);
+}
+
 /**
  * Compares the registry with the per-layer wiring of the database: search sources and triggers, point
- * generalisation rules, line generalisation zooms and triggers, and the CHECK lists of enum columns.
+ * generalisation rules, line generalisation zooms and triggers, the CHECK lists of enum columns and the
+ * constraints of row rules.
  * One message per mismatch, naming the layer and the column or rule.
  */
 export function findWiringMismatches(registry: LayerRegistry, wiring: LayerWiring): string[] {
@@ -112,7 +120,7 @@ export function findWiringMismatches(registry: LayerRegistry, wiring: LayerWirin
   for (const layer of registry.layers) {
     const triggers = new Set(wiring.triggers.filter((trigger) => trigger.table === layer.table.name).map((trigger) => trigger.name));
     const hasTrigger = (name: string) => triggers.has(name);
-    problems.push(...searchProblems(layer, wiring, hasTrigger), ...generalisationProblems(layer, wiring, hasTrigger), ...enumProblems(layer, wiring));
+    problems.push(...searchProblems(layer, wiring, hasTrigger), ...generalisationProblems(layer, wiring, hasTrigger), ...enumProblems(layer, wiring), ...rowRuleProblems(layer, wiring));
   }
   const known = new Set(registry.ids);
   for (const source of wiring.searchSources) if (!known.has(source.layer)) problems.push(`search_layer_sources names layer ${source.layer}, which the registry does not have`);

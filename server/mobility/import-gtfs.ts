@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction.ts';
-import { isDataError } from '../import/find-failing-rows.ts';
+import { isDataError } from '../import/database-refusals.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { checkGtfsFeed } from './check-gtfs-feed.ts';
 import { type GtfsIssue, IssueList } from './gtfs-issues.ts';

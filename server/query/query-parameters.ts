@@ -5,7 +5,7 @@ import type { EndpointScope } from '../auth/scopes.ts';
 import { AppError, BadRequestError } from '../http/errors.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { REGION_BOUNDS } from '../layers/region.ts';
+import { isInBbox, type Region } from '../layers/region.ts';
 
 /**
  * A number written in a query string. Not z.coerce.number(), which reads an empty parameter as 0: an
@@ -23,11 +23,10 @@ export function queryNumber(minimum: number, maximum: number) {
 export const longitude = queryNumber(-180, 180);
 export const latitude = queryNumber(-90, 90);
 
-/** 422 for a well-formed point outside the area casa-sig serves (it would only ever find nothing). */
-export function assertInRegion(lon: number, lat: number): void {
-  const [west, south, east, north] = REGION_BOUNDS;
-  if (lon < west || lon > east || lat < south || lat > north) {
-    throw new AppError(422, 'outside-region', 'Unprocessable content', `The point must lie in the Casablanca region (${REGION_BOUNDS.join(', ')})`, {
+/** 422 for a well-formed point outside the area casa-sig serves (its admin areas and a margin): it would only ever find nothing. */
+export function assertInRegion(region: Region, lon: number, lat: number): void {
+  if (!isInBbox(region.bounds, lon, lat)) {
+    throw new AppError(422, 'outside-region', 'Unprocessable content', `The point must lie in the Casablanca region (${region.bounds.map((value) => value.toFixed(4)).join(', ')})`, {
       issues: [{ pointer: '/lon', code: 'outside-region', message: { fr: 'Point hors de la région de Casablanca', ar: 'نقطة خارج جهة الدار البيضاء', en: 'Point outside the Casablanca region' } }],
     });
   }

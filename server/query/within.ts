@@ -28,7 +28,7 @@ export async function resolveSearchArea(pool: pg.Pool, areas: LayerDefinition, i
     if (found.rowCount === 0) throw unprocessable('unknown-area', 'No admin area has this id', 'Aucune zone administrative ne porte cet identifiant', 'لا توجد منطقة إدارية بهذا المعرف');
     return { areaId: input.areaId };
   }
-  const shapeIssues = checkGeometryShape({ ...areas, geometry: { ...areas.geometry, types: ['Polygon', 'MultiPolygon'] } }, input.geometry, WITHIN_LIMITS.maxVertices);
+  const shapeIssues = checkGeometryShape({ ...areas, geometry: { ...areas.geometry, types: ['Polygon', 'MultiPolygon'] } }, input.geometry, { maxVertices: WITHIN_LIMITS.maxVertices, region: null });
   if (shapeIssues.length > 0) throw new AppError(422, 'invalid-polygon', 'Unprocessable content', 'The polygon cannot be used', { issues: shapeIssues });
   const check = (await pool.query<{ is_valid: boolean; reason: string; km2: number }>(
     `SELECT ST_IsValid(g) AS is_valid, ST_IsValidReason(g) AS reason, ST_Area(g::geography) / 1e6 AS km2

@@ -9,6 +9,7 @@ import { readChangeFeed } from '../features/change-feed.ts';
 import { layerView } from '../auth/policy.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
+import type { RegionService } from '../layers/region.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
 const feedQuery = z.strictObject({
@@ -17,12 +18,13 @@ const feedQuery = z.strictObject({
 });
 
 /** Atomic change sets (POST) and the change feed for polling modules (GET). */
-export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegistry; config: Pick<Config, 'MAX_GEOMETRY_VERTICES'> }): Router {
+export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegistry; region: RegionService; config: Pick<Config, 'MAX_GEOMETRY_VERTICES'> }): Router {
   const router = Router();
 
   router.post('/api/changes', async (request, response) => {
     const changeSet = parseRequest(changeSetSchema, request.body, 'body');
-    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, deps.config.MAX_GEOMETRY_VERTICES);
+    const limits = { maxVertices: deps.config.MAX_GEOMETRY_VERTICES, region: (await deps.region.current()).bounds };
+    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, limits);
     response.set('Cache-Control', 'no-store').json({
       changes: result.changes.map((change) => ({
         ...change,

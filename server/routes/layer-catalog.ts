@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Labels, LayerDefinition, PropertyType } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { hasLabelPoints, labelPointsLayerName } from '../layers/label-points.ts';
-import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM, REGION_HOME_BOUNDS } from '../layers/region.ts';
+import { type Region, regionFrom } from '../layers/region.ts';
 
 /** What the client needs to draw, describe and label one layer (GET /api/layers). */
 export interface LayerCatalogEntry {
@@ -32,6 +32,8 @@ export interface LayerCatalogEntry {
     isPersonal: boolean;
     /** Every feature has it (a permit's reference): a required text can title a feature, optional notes cannot. */
     isRequired: boolean;
+    /** A missing value means unknown (show it as such), not "none". */
+    isUnknownWhenNull?: boolean;
   }[];
   /**
    * The layer whose places this one's features copy (an inspection sits at its establishment), or null.
@@ -57,12 +59,20 @@ export interface LayerCatalog {
   layers: LayerCatalogEntry[];
 }
 
-/** Legend rows: one per coloured value of the style's property, else one for the whole layer. */
+/** The legend's word for features whose coloured property is unknown (drawn in the layer's own colour). */
+export const UNKNOWN_LABEL: Labels = { fr: 'Inconnu', ar: 'غير معروف', en: 'Unknown' };
+
+/**
+ * Legend rows: one per coloured value of the style's property, and one for "unknown" when the property
+ * may be unknown; else one for the whole layer.
+ */
 function buildLegend(layer: LayerDefinition): LayerCatalogEntry['legend'] {
   const { colorProperty, colorByValue } = layer.style;
-  const values = colorProperty ? layer.properties[colorProperty]?.values : undefined;
+  const property = colorProperty ? layer.properties[colorProperty] : undefined;
+  const values = property?.values;
   if (!colorByValue || !values) return [{ label: layer.title, color: layer.style.color }];
-  return Object.entries(colorByValue).map(([value, color]) => ({ label: values[value] ?? { fr: value, ar: value, en: value }, color }));
+  const rows = Object.entries(colorByValue).map(([value, color]) => ({ label: values[value] ?? { fr: value, ar: value, en: value }, color }));
+  return property?.isUnknownWhenNull ? [...rows, { label: UNKNOWN_LABEL, color: layer.style.color }] : rows;
 }
 
 function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatalogEntry {
@@ -90,6 +100,7 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
       ...(property.references ? { references: property.references } : {}),
       isPersonal: property.personal === true,
       isRequired: property.required === true,
+      ...(property.isUnknownWhenNull ? { isUnknownWhenNull: true } : {}),
     })),
     derivedFrom: layer.geometry.derivedFrom ?? null,
     primaryDateProperty: layer.primaryDateProperty ?? null,
@@ -104,13 +115,19 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
   };
 }
 
-/** The catalog for one principal: only layers it may read, only properties it may see. */
-export function buildLayerCatalog(registry: LayerRegistry, principal: Principal): LayerCatalog {
+/** Before any data exists, the region is the whole world. */
+const NO_REGION = regionFrom(null, null, { marginKm: 0 });
+
+/**
+ * The catalog for one principal: only layers it may read, only properties it may see, and the region the
+ * data spans (layers/region.ts).
+ */
+export function buildLayerCatalog(registry: LayerRegistry, principal: Principal, region: Region = NO_REGION): LayerCatalog {
   return {
-    bounds: REGION_BOUNDS,
-    home: REGION_HOME_BOUNDS,
-    center: REGION_CENTER,
-    zoom: REGION_DEFAULT_ZOOM,
+    bounds: region.bounds,
+    home: region.home,
+    center: region.center,
+    zoom: region.zoom,
     layers: readableLayers(registry, principal).map((layer) => describeLayer(layer, principal)),
   };
 }

@@ -10,6 +10,7 @@ import { describeRouteWithStops } from '../mobility/route-details.ts';
 import { connectionsAtStop, describeStop, linesAtStop, nextDepartures } from '../mobility/stop-details.ts';
 import type { TimetableService } from '../mobility/timetable-service.ts';
 import { assertInRegion } from '../query/query-parameters.ts';
+import type { Region, RegionService } from '../layers/region.ts';
 
 /** A feed identifier in a path: GTFS ids are free text, bounded here to what a URL reasonably holds. */
 function feedIdOf(value: unknown): string {
@@ -45,10 +46,10 @@ export const journeyQuery = z.strictObject({
 const unprocessable = (type: string, detail: string, pointer: string, message: { fr: string; ar: string; en: string }) =>
   new AppError(422, type, 'Unprocessable content', detail, { issues: [{ pointer, code: type, message }] });
 
-function parsePosition(text: string, pointer: string): LonLat {
+function parsePosition(region: Region, text: string, pointer: string): LonLat {
   const [lon, lat] = text.split(',').map(Number) as [number, number];
   try {
-    assertInRegion(lon, lat);
+    assertInRegion(region, lon, lat);
   } catch {
     throw unprocessable('outside-region', `${pointer.slice(1)} must lie in the Casablanca region`, pointer, {
       fr: 'Point hors de la région de Casablanca', ar: 'نقطة خارج جهة الدار البيضاء', en: 'Point outside the Casablanca region',
@@ -60,7 +61,7 @@ function parsePosition(text: string, pointer: string): LonLat {
 const PUBLIC_CACHE = { 'Cache-Control': 'public, max-age=30' };
 
 /** The citizens' transit API: stops with their connections and departures, lines, journeys. Public. */
-export function createMobilityRouter(timetables: TimetableService): Router {
+export function createMobilityRouter(timetables: TimetableService, region: RegionService): Router {
   const router = Router();
 
   router.get('/api/mobility/stops/:id', async (request, response) => {
@@ -90,8 +91,9 @@ export function createMobilityRouter(timetables: TimetableService): Router {
 
   router.get('/api/mobility/journeys', async (request, response) => {
     const query = parseRequest(journeyQuery, request.query, 'query');
-    const from = parsePosition(query.from, '/from');
-    const to = parsePosition(query.to, '/to');
+    const served = await region.current();
+    const from = parsePosition(served, query.from, '/from');
+    const to = parsePosition(served, query.to, '/to');
     const isArriveBy = query.arriveBy !== undefined;
     const time = parseLocalIso(query.arriveBy ?? query.depart ?? '') ?? Date.now();
     const timetable = await timetables.timetable();

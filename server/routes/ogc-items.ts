@@ -20,6 +20,7 @@ import { isInsideAreas } from '../features/database-checks.ts';
 import { BadRequestError, NotFoundError } from '../http/errors.ts';
 import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
+import type { RegionService } from '../layers/region.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { requestOrigin } from './ogc.ts';
 
@@ -29,6 +30,8 @@ export interface ItemRouteDeps {
   config: Pick<Config, 'FEATURES_DEFAULT_LIMIT' | 'FEATURES_MAX_LIMIT' | 'MAX_GEOMETRY_VERTICES'>;
   /** Item lists (the bulk reads of other software and harvesters) wait here with the spatial queries. */
   queries: AdmissionQueue;
+  /** Edited geometries must stay in the region. */
+  region: RegionService;
 }
 
 function parseId(text: string): number {
@@ -83,6 +86,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
   const { pool, registry, config, queries } = deps;
   const writeOptions = (request: Request) => ({ registry, maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request) });
   const layerOf = (request: Request) => findReadableLayer(registry, String(request.params.layer), request.principal);
+  const limits = async () => ({ maxVertices: config.MAX_GEOMETRY_VERTICES, region: (await deps.region.current()).bounds });
 
   router.get('/ogc/collections/:layer/items', async (request, response) => {
     const layer = layerOf(request);
@@ -129,7 +133,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
   router.post('/ogc/collections/:layer/items', async (request, response) => {
     const layer = layerOf(request);
     assertAllowed(request.principal, layer, 'create');
-    const input = parseFeatureInput(layer, request.body, 'create', config.MAX_GEOMETRY_VERTICES);
+    const input = parseFeatureInput(layer, request.body, 'create', await limits());
     const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => createFeature(tx, layer, input));
     response.location(`${requestOrigin(request)}/ogc/collections/${layer.id}/items/${result.feature.id}`);
     sendFeature(request, response, registry, layer, result.feature, 201, result.warnings);
@@ -145,7 +149,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
       assertAllowed(request.principal, layer, 'update');
       const ifMatch = parseIfMatch(request.get('if-match'));
       if (!ifMatch) throw new PreconditionRequiredError();
-      const input = parseFeatureInput(layer, request.body, isFullReplace ? 'replace' : 'update', config.MAX_GEOMETRY_VERTICES, id);
+      const input = parseFeatureInput(layer, request.body, isFullReplace ? 'replace' : 'update', await limits(), id);
       const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) =>
         updateFeature(tx, layer, id, input, ifMatch, isFullReplace),
       );

@@ -5,6 +5,8 @@ import { layerView, readableLayers } from '../auth/policy.ts';
 import { collectionDocument, CONFORMANCE_CLASSES, landingPage } from '../features/ogc-documents.ts';
 import { buildOgcOpenApi } from '../features/ogc-openapi.ts';
 import { findReadableLayer } from '../auth/layer-access.ts';
+import type { LayerDefinition } from '../layers/layer-definition.ts';
+import type { RegionService } from '../layers/region.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 
 export function requestOrigin(request: Request): string {
@@ -12,8 +14,9 @@ export function requestOrigin(request: Request): string {
 }
 
 /** The OGC API - Features documents: landing page, conformance, OpenAPI, collections. */
-export function createOgcRouter(registry: LayerRegistry): Router {
+export function createOgcRouter(registry: LayerRegistry, region: RegionService): Router {
   const router = Router();
+  const extentOf = async (layer: LayerDefinition) => (await region.layerExtent(layer)) ?? (await region.current()).bounds;
   const noStoreForStaff = (request: Request) => (request.principal.kind === 'public' ? 'public, max-age=60' : 'private, no-cache');
 
   router.get(['/ogc', '/ogc/'], (request, response) => {
@@ -29,16 +32,18 @@ export function createOgcRouter(registry: LayerRegistry): Router {
       .type('application/vnd.oai.openapi+json;version=3.0')
       .send(JSON.stringify(buildOgcOpenApi(requestOrigin(request), layers)));
   });
-  router.get('/ogc/collections', (request, response) => {
+  router.get('/ogc/collections', async (request, response) => {
     const origin = requestOrigin(request);
+    const layers = readableLayers(registry, request.principal);
+    const collections = await Promise.all(layers.map(async (layer) => collectionDocument(layer, origin, await extentOf(layer))));
     response.set({ 'Cache-Control': noStoreForStaff(request), Vary: 'Authorization, Cookie' }).json({
       links: [{ rel: 'self', type: 'application/json', href: `${origin}/ogc/collections` }],
-      collections: readableLayers(registry, request.principal).map((layer) => collectionDocument(layer, origin)),
+      collections,
     });
   });
-  router.get('/ogc/collections/:layer', (request, response) => {
+  router.get('/ogc/collections/:layer', async (request, response) => {
     const layer = findReadableLayer(registry, String(request.params.layer), request.principal);
-    response.set({ 'Cache-Control': noStoreForStaff(request), Vary: 'Authorization, Cookie' }).json(collectionDocument(layer, requestOrigin(request)));
+    response.set({ 'Cache-Control': noStoreForStaff(request), Vary: 'Authorization, Cookie' }).json(collectionDocument(layer, requestOrigin(request), await extentOf(layer)));
   });
   return router;
 }

@@ -7,6 +7,7 @@ import { AppError, BadRequestError } from '../http/errors.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
 import { isIsoDate } from '../layers/property-validation.ts';
+import type { RegionService } from '../layers/region.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { findAlong } from '../query/along.ts';
 import { locatePoint } from '../query/locate.ts';
@@ -61,15 +62,15 @@ const EXPENSIVE_QUERY_COST = 5;
  * Spatial questions for the city's other software; each checks its endpoint scope and the layer policy, then
  * waits for a slot of the query queue (shared with search and item lists) before it touches the database.
  */
-export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue }): Router {
+export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue; region: RegionService }): Router {
   const router = Router();
-  const { pool, registry, queries } = deps;
+  const { pool, registry, queries, region } = deps;
   const noStore = { 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' };
 
   router.get('/api/query/locate', async (request, response) => {
     assertCanUse(request.principal, 'query:locate');
     const query = parseRequest(locateQuery, request.query, 'query');
-    assertInRegion(query.lon, query.lat);
+    assertInRegion(await region.current(), query.lon, query.lat);
     response.set(noStore).json(await queries.run(() => locatePoint(pool, registry, request.principal, query.lon, query.lat), requestSource(request)));
   });
 
@@ -77,7 +78,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     assertCanUse(request.principal, 'query:nearby');
     const query = parseRequest(nearbyQuery, request.query, 'query');
     const layer = layerParameter(registry, request.principal, query.layer);
-    assertInRegion(query.lon, query.lat);
+    assertInRegion(await region.current(), query.lon, query.lat);
     const features = await queries.run(() => findNearby(pool, registry, layer, request.principal, query), requestSource(request));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, radiusM: query.radius, numberReturned: features.length, features });
   });

@@ -5,6 +5,7 @@ import type { AdmissionQueue } from '../http/admission-queue.ts';
 import { requestSource } from '../auth/request-source.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { parseRequest } from '../http/validation.ts';
+import type { RegionService } from '../layers/region.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { assertCanUse, assertInRegion } from '../query/query-parameters.ts';
 import { runSearch } from '../search/run-search.ts';
@@ -39,14 +40,14 @@ export const searchQuery = z
   });
 
 /** GET /api/search: bilingual, typo-tolerant search of places, as the caller may see them. */
-export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue }): Router {
+export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue; region: RegionService }): Router {
   const router = Router();
 
   router.get('/api/search', async (request, response) => {
     assertCanUse(request.principal, 'search');
     const query = parseRequest(searchQuery, request.query, 'query');
     const position = query.lon !== undefined && query.lat !== undefined ? { lon: query.lon, lat: query.lat } : null;
-    if (position) assertInRegion(position.lon, position.lat);
+    if (position) assertInRegion(await deps.region.current(), position.lon, position.lat);
     const results = await deps.queries.run(() => runSearch(deps.pool, deps.registry, request.principal, {
       q: query.q,
       layers: query.layers?.split(','),

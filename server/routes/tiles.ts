@@ -8,7 +8,7 @@ import type { ApiOperation } from '../http/api-operation.ts';
 import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { REGION_BOUNDS, REGION_CENTER } from '../layers/region.ts';
+import type { Region, RegionService } from '../layers/region.ts';
 import type { TileService } from '../tiles/tile-service.ts';
 import { decideTileResponse, MVT_CONTENT_TYPE, tileCacheControl, type TileCachePolicy } from '../tiles/tile-response.ts';
 import { createTileResolver } from '../tiles/tile-request.ts';
@@ -18,10 +18,11 @@ const gunzipAsync = promisify(gunzip);
 export interface TileRouteDeps extends TileCachePolicy {
   tiles: TileService;
   registry: LayerRegistry;
+  region: RegionService;
 }
 
 /** TileJSON 3.0.0 for a layer, with absolute tile URLs on the host the client used. */
-function tileJson(registry: LayerRegistry, layer: LayerDefinition, principal: Principal, origin: string) {
+function tileJson(registry: LayerRegistry, layer: LayerDefinition, principal: Principal, origin: string, region: Region) {
   return {
     tilejson: '3.0.0',
     name: layer.title.fr,
@@ -32,8 +33,8 @@ function tileJson(registry: LayerRegistry, layer: LayerDefinition, principal: Pr
     tiles: [`${origin}/tiles/${layer.id}/{z}/{x}/{y}.mvt`],
     minzoom: layer.tiles.minzoom,
     maxzoom: layer.tiles.maxzoom,
-    bounds: REGION_BOUNDS,
-    center: [...REGION_CENTER, Math.max(layer.tiles.minzoom, 12)],
+    bounds: region.bounds,
+    center: [...region.center, Math.max(layer.tiles.minzoom, 12)],
     vector_layers: [
       {
         id: layer.id,
@@ -52,10 +53,11 @@ export function createTileRouter(deps: TileRouteDeps): Router {
   const router = Router();
   const resolve = createTileResolver(deps.registry);
 
-  router.get('/tiles/:layer.json', (request: Request, response: Response) => {
+  router.get('/tiles/:layer.json', async (request: Request, response: Response) => {
     const layer = findReadableLayer(deps.registry, String(request.params.layer), request.principal);
     const origin = `${request.protocol}://${request.get('host')}`;
-    response.set('Cache-Control', tileCacheControl(request.principal, deps)).json(tileJson(deps.registry, layer, request.principal, origin));
+    const region = await deps.region.current();
+    response.set('Cache-Control', tileCacheControl(request.principal, deps)).json(tileJson(deps.registry, layer, request.principal, origin, region));
   });
 
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (request: Request, response: Response) => {

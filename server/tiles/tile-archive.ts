@@ -4,7 +4,7 @@ import { layerView, readableLayers } from '../auth/policy.ts';
 import { PUBLIC_PRINCIPAL } from '../auth/principal.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { REGION_BOUNDS, REGION_CENTER, REGION_DEFAULT_ZOOM } from '../layers/region.ts';
+import type { Region } from '../layers/region.ts';
 import { hasLabelPoints, labelPointsLayerName } from '../layers/label-points.ts';
 import { buildTileQuery } from './tile-sql.ts';
 import { type ArchiveTile, writePmtiles } from './pmtiles-writer.ts';
@@ -26,6 +26,8 @@ export interface ArchiveBuildOptions {
   concurrency: number;
   /** Statement timeout of each tile query, as for the server's tiles. */
   statementTimeoutMs: number;
+  /** The region whose tiles are drawn (layers/region.ts). */
+  region: Region;
   /** Called after each zoom with the number of tiles that had features. */
   onZoom?: (z: number, tilesWithFeatures: number) => void;
 }
@@ -86,7 +88,7 @@ export async function buildPublicArchive(pool: pg.Pool, registry: LayerRegistry,
   const tiles: ArchiveTile[] = [];
   try {
     for (let z = options.minZoom; z <= options.maxZoom; z += 1) {
-      const pending = tilesInRange(tileRangeForBbox(REGION_BOUNDS, z, 0));
+      const pending = tilesInRange(tileRangeForBbox(options.region.bounds, z, 0));
       let drawn = 0;
       await Promise.all(Array.from({ length: options.concurrency }, async () => {
         for (let tile = pending.pop(); tile; tile = pending.pop()) {
@@ -104,8 +106,8 @@ export async function buildPublicArchive(pool: pg.Pool, registry: LayerRegistry,
   const archive = writePmtiles(tiles, {
     metadata: metadata(registry, layers, options),
     tileCompression: 'gzip',
-    bounds: [...REGION_BOUNDS],
-    center: [...REGION_CENTER, Math.min(Math.max(Math.round(REGION_DEFAULT_ZOOM), options.minZoom), options.maxZoom)],
+    bounds: options.region.bounds,
+    center: [...options.region.center, Math.min(Math.max(Math.round(options.region.zoom), options.minZoom), options.maxZoom)],
   });
   return { archive, layers: layers.map((layer) => layer.id), tiles: tiles.length };
 }

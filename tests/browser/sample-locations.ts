@@ -2,10 +2,10 @@ import type pg from 'pg';
 import { ident } from '../../server/db/sql.ts';
 import type { LayerDefinition } from '../../server/layers/layer-definition.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
-import { REGION_CENTER } from '../../server/layers/region.ts';
+import { RegionService } from '../../server/layers/region.ts';
 
 /**
- * Where the browser tests look: the feature of a layer nearest the city centre, read from the database
+ * Where the browser tests look: the feature of a layer nearest the city centre (the middle of the region's home), read from the database
  * the app serves, so the tests follow whatever the sample data holds. Names come from the registry.
  */
 
@@ -46,13 +46,14 @@ export async function findFeatureNearCentre(pool: pg.Pool, layerId: string, isNa
   const place = isLine ? `ST_LineInterpolatePoint(${geometry}, 0.5)` : `ST_PointOnSurface(${geometry})`;
   const names = `${nameFr ? `t.${ident(nameFr)}` : 'NULL::text'} AS name_fr, ${nameAr ? `t.${ident(nameAr)}` : 'NULL::text'} AS name_ar`;
   const namedOnly = isNamed ? `WHERE t.${ident(nameFr ?? '')} IS NOT NULL AND t.${ident(nameAr ?? '')} IS NOT NULL` : '';
+  const [centreLon, centreLat] = (await new RegionService(pool, registry, { marginKm: 0 }).current()).center;
   const result = await pool.query<{ id: number; longitude: number; latitude: number; name_fr: string | null; name_ar: string | null }>(
     `SELECT t.${ident(layer.idColumn)}::double precision AS id, ST_X(${place}) AS longitude, ST_Y(${place}) AS latitude, ${names}
        FROM ${ident(layer.table.schema, layer.table.name)} AS t
        ${namedOnly}
       ORDER BY ${geometry} <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)
       LIMIT 1`,
-    [REGION_CENTER[0], REGION_CENTER[1]],
+    [centreLon, centreLat],
   );
   const row = result.rows[0];
   if (!row) throw new Error(`the sample database holds no ${isNamed ? 'named ' : ''}${layerId}: load the sample data first`);

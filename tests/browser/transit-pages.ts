@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../server/config.ts';
+import { RegionService, regionSettingsOf } from '../../server/layers/region.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
 import { publishArchive } from '../../server/tiles/archive-manifest.ts';
 import { buildPublicArchive } from '../../server/tiles/tile-archive.ts';
@@ -18,7 +19,10 @@ export async function publishSampleArchive(): Promise<{ directory: string; archi
   const directory = mkdtempSync(join(tmpdir(), 'casa-sig-public-archive-'));
   const pool = createTestPool('sample');
   try {
-    const built = await buildPublicArchive(pool, new LayerRegistry(), { minZoom: 0, maxZoom: 15, concurrency: 2, statementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS });
+    const registry = new LayerRegistry();
+    const config = loadConfig({});
+    const region = await new RegionService(pool, registry, regionSettingsOf(config)).current();
+    const built = await buildPublicArchive(pool, registry, { minZoom: 0, maxZoom: 15, region, concurrency: 2, statementTimeoutMs: config.TILE_STATEMENT_TIMEOUT_MS });
     const manifest = publishArchive(directory, 'casa-sig-public', built.archive, { tiles: built.tiles, minZoom: 0, maxZoom: 15, layers: built.layers });
     return { directory, archive: manifest.archive };
   } finally {

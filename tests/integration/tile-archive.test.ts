@@ -11,7 +11,7 @@ import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { loadSampleDataOnce } from '../../server/seed-sample-data.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
-import { REGION_BOUNDS } from '../../server/layers/region.ts';
+import { type Region, RegionService, regionSettingsOf } from '../../server/layers/region.ts';
 import { buildPublicArchive } from '../../server/tiles/tile-archive.ts';
 import { type TileCoordinates, tileRangeForBbox, tilesInRange } from '../../server/tiles/tile-coordinates.ts';
 import { type DecodedFeature, decodeTile } from '../helpers/decode-tile.ts';
@@ -31,12 +31,14 @@ const PERSONAL = new Set(registry.layers.flatMap((layer) => Object.entries(layer
 let database: ScratchDatabase;
 let server: TestServer;
 let archiveDir: string;
+let region: Region;
 
 beforeAll(async () => {
   database = await createScratchDatabase();
   await loadSampleDataOnce(database.pool);
   archiveDir = mkdtempSync(join(tmpdir(), 'casa-sig-archives-'));
-  const built = await buildPublicArchive(database.pool, registry, { ...ZOOMS, concurrency: 2, statementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS });
+  region = await new RegionService(database.pool, registry, regionSettingsOf(loadConfig({}))).current();
+  const built = await buildPublicArchive(database.pool, registry, { ...ZOOMS, region, concurrency: 2, statementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS });
   writeFileSync(join(archiveDir, 'city.pmtiles'), built.archive);
   server = await startTestServer(database.pool, { TILE_ARCHIVE_DIR: archiveDir });
 });
@@ -48,7 +50,7 @@ afterAll(async () => {
 
 function regionTiles(): TileCoordinates[] {
   const zooms = Array.from({ length: ZOOMS.maxZoom - ZOOMS.minZoom + 1 }, (_, index) => ZOOMS.minZoom + index);
-  return zooms.flatMap((z) => tilesInRange(tileRangeForBbox(REGION_BOUNDS, z, 0)));
+  return zooms.flatMap((z) => tilesInRange(tileRangeForBbox(region.bounds, z, 0)));
 }
 
 /**

@@ -7,7 +7,7 @@ SELECT json_build_object(
   'triggers', (SELECT coalesce(json_agg(json_build_object('table', c.relname, 'name', t.tgname)), '[]')
                  FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid JOIN pg_namespace AS n ON n.oid = c.relnamespace
                 WHERE NOT t.tgisinternal AND n.nspname = 'public' AND c.relname = ANY ($1::text[])),
-  'checks', (SELECT coalesce(json_agg(json_build_object('table', c.relname, 'definition', pg_get_constraintdef(k.oid))), '[]')
+  'checks', (SELECT coalesce(json_agg(json_build_object('table', c.relname, 'name', k.conname, 'definition', pg_get_constraintdef(k.oid))), '[]')
                FROM pg_constraint AS k JOIN pg_class AS c ON c.oid = k.conrelid JOIN pg_namespace AS n ON n.oid = c.relnamespace
               WHERE k.contype = 'c' AND n.nspname = 'public' AND c.relname = ANY ($1::text[]))
 ) AS wiring

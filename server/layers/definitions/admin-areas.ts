@@ -1,5 +1,5 @@
 import { defineLayer } from '../define-layer.ts';
-import { REQUIRED_NAME_PROPERTIES } from './shared-properties.ts';
+import { OPTIONAL_NAME_PROPERTIES, REQUIRED_NAME_PROPERTIES } from './shared-properties.ts';
 
 /** Préfectures, arrondissements and communes: the reference every other feature is located in. */
 export const adminAreas = defineLayer({
@@ -35,12 +35,15 @@ export const adminAreas = defineLayer({
       filterable: true,
       inTiles: true,
     },
-    ...REQUIRED_NAME_PROPERTIES,
+    name_fr: REQUIRED_NAME_PROPERTIES.name_fr!,
+    // A source may name an area in French only (a préfecture derived from its arrondissements, say).
+    name_ar: { ...OPTIONAL_NAME_PROPERTIES.name_ar!, isUnknownWhenNull: true },
     parent_id: {
       column: 'parent_id',
       type: 'integer',
       label: { fr: 'Rattachement', ar: 'التبعية', en: 'Parent area' },
       min: 1,
+      references: 'admin_areas',
     },
     population: {
       column: 'population',
@@ -49,11 +52,19 @@ export const adminAreas = defineLayer({
       min: 0,
       max: 10_000_000,
       inTiles: true,
+      isUnknownWhenNull: true,
     },
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
   tiles: { minzoom: 0 },
   roles: { isAdminAreas: true },
+  hierarchy: {
+    levelProperty: 'level',
+    parentProperty: 'parent_id',
+    parentLevels: { prefecture: [], arrondissement: ['prefecture'], commune: ['prefecture'] },
+    constraint: 'admin_areas_check',
+    cityLevel: 'arrondissement',
+  },
   search: {
     kind: 'admin_area',
     kindLabel: { fr: 'Découpage administratif', ar: 'تقسيم إداري', en: 'Administrative area' },

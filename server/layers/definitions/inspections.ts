@@ -1,5 +1,6 @@
 import { defineLayer } from '../define-layer.ts';
 import { VIOLATION_VALUES } from './hygiene-violations.ts';
+import { dateNotBefore } from './row-rules.ts';
 import { GRADE_VALUES } from './shared-properties.ts';
 
 /** Hygiene inspections; each sits at its establishment's place (kept in step by a database trigger). */
@@ -95,6 +96,11 @@ export const inspections = defineLayer({
     },
   },
   primaryDateProperty: 'inspected_on',
+  rowRules: [
+    dateNotBefore('follow_up_on', 'inspected_on', 'inspections_check', {
+      fr: 'la contre-visite ne peut précéder le contrôle', ar: 'لا يمكن أن تسبق زيارة المتابعة المراقبة', en: 'the follow-up cannot come before the inspection',
+    }),
+  ],
   tiles: { minzoom: 12 },
   generalisation: { kind: 'points', cellUnits: { 12: 64, 13: 32 } },
   statistics: {

@@ -1,4 +1,5 @@
 import { defineLayer } from '../define-layer.ts';
+import { dateNotBefore } from './row-rules.ts';
 
 /** Authorisations: building, occupation, signage, activity and event permits, located by point or footprint. */
 export const permits = defineLayer({
@@ -116,6 +117,24 @@ export const permits = defineLayer({
     },
   },
   primaryDateProperty: 'submitted_on',
+  rowRules: [
+    {
+      constraint: 'permits_check2',
+      properties: ['decided_on', 'status'],
+      message: {
+        fr: 'une date de décision est donnée exactement quand le statut est une décision (ni déposé ni en instruction)',
+        ar: 'يُعطى تاريخ القرار فقط عندما تكون الوضعية قرارًا (لا مودعة ولا قيد الدراسة)',
+        en: 'a decision date is given exactly when the status is a decision (neither submitted nor under review)',
+      },
+      isMet: (values) => ['submitted', 'under_review'].includes(String(values.status)) === (values.decided_on === null || values.decided_on === undefined),
+    },
+    dateNotBefore('decided_on', 'submitted_on', 'permits_check', {
+      fr: 'la décision ne peut précéder le dépôt', ar: 'لا يمكن أن يسبق القرار الإيداع', en: 'the decision cannot come before the submission',
+    }),
+    dateNotBefore('valid_until', 'submitted_on', 'permits_check1', {
+      fr: 'la validité ne peut finir avant le dépôt', ar: 'لا يمكن أن تنتهي الصلاحية قبل الإيداع', en: 'the validity cannot end before the submission',
+    }),
+  ],
   tiles: { minzoom: 11 },
   search: { kind: 'permit', kindLabel: { fr: 'Autorisation', ar: 'رخصة', en: 'Permit' }, weight: 1, subtypeProperty: 'kind', codeProperty: 'reference' },
   generalisation: { kind: 'points', cellUnits: { 11: 64, 12: 64, 13: 64 } },

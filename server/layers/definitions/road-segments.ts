@@ -44,6 +44,7 @@ export const roadSegments = defineLayer({
         unpaved: { fr: 'Non revêtu', ar: 'غير مكسو', en: 'Unpaved' },
       },
       filterable: true,
+      isUnknownWhenNull: true,
     },
     condition: {
       column: 'condition',
@@ -57,6 +58,7 @@ export const roadSegments = defineLayer({
       },
       filterable: true,
       inTiles: true,
+      isUnknownWhenNull: true,
     },
     width_m: {
       column: 'width_m',
@@ -65,6 +67,7 @@ export const roadSegments = defineLayer({
       unit: 'm',
       min: 0.5,
       max: 120,
+      isUnknownWhenNull: true,
     },
     lanes: {
       column: 'lanes',
@@ -72,6 +75,7 @@ export const roadSegments = defineLayer({
       label: { fr: 'Voies de circulation', ar: 'عدد المسارات', en: 'Lanes' },
       min: 1,
       max: 12,
+      isUnknownWhenNull: true,
     },
     sidewalks: {
       column: 'sidewalks',
@@ -83,23 +87,27 @@ export const roadSegments = defineLayer({
         right: { fr: 'Côté droit', ar: 'الجانب الأيمن', en: 'Right side' },
         both: { fr: 'Des deux côtés', ar: 'على الجانبين', en: 'Both sides' },
       },
+      isUnknownWhenNull: true,
     },
     is_lit: {
       column: 'is_lit',
       type: 'boolean',
       label: { fr: 'Éclairage public', ar: 'الإنارة العمومية', en: 'Street lighting' },
+      isUnknownWhenNull: true,
     },
     is_one_way: {
       column: 'is_one_way',
       type: 'boolean',
       label: { fr: 'Sens unique', ar: 'اتجاه واحد', en: 'One-way' },
       inTiles: true,
+      isUnknownWhenNull: true,
     },
     last_works_on: {
       column: 'last_works_on',
       type: 'date',
       label: { fr: 'Derniers travaux', ar: 'آخر الأشغال', en: 'Last works' },
       filterable: true,
+      isUnknownWhenNull: true,
     },
   },
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
