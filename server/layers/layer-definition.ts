@@ -236,13 +236,24 @@ export interface SearchDeclaration {
    * most often come first.
    */
   weight: number;
+  /**
+   * Added to the score of every result of the layer, 0 to 0.25: how much it matters beside how well its
+   * name matches (an arrondissement more than a shop). Default 0.
+   */
+  importance?: number;
+  /** Added to the importance per value of the subtype (a boulevard's class before a lane's). */
+  subtypeImportance?: Readonly<Record<string, number>>;
   /** An enum property stored as the entry's subtype; its labels come from the registry. */
   subtypeProperty: string;
   /** A property stored as the entry's code (reference, official code), if the layer has one. */
   codeProperty?: string;
   /** Properties shown with a result (a stop's lines, a line's colour). */
   detailProperties?: readonly string[];
-  /** Segments are grouped into named streets (migration 0006) instead of one entry per feature. */
+  /**
+   * Segments are grouped into named streets (migration 0006) instead of one entry per feature; a street's
+   * length adds up to 0.2 to its importance (log scale, 100 m to 10 km): "Zerktouni" is the 8 km boulevard
+   * before a 100 m fragment of the same name.
+   */
   isGroupedIntoStreets?: boolean;
 }
 

@@ -32,6 +32,13 @@ function layerProblems(layer: LayerDefinition, ids: ReadonlySet<string>): string
     for (const name of layer.search.detailProperties ?? []) expectProperty(name, 'search detail');
     if (!IDENTIFIER.test(layer.search.kind)) at(`search kind ${layer.search.kind} is not a plain lowercase name`);
     if (layer.search.isGroupedIntoStreets && !layer.roles?.isStreetNetwork) at('only the street network is searched as streets');
+    const importance = layer.search.importance ?? 0;
+    if (importance < 0 || importance > 0.25) at(`search importance ${importance} is outside 0 to 0.25`);
+    const subtypes = layer.properties[layer.search.subtypeProperty]?.values ?? {};
+    for (const [value, bonus] of Object.entries(layer.search.subtypeImportance ?? {})) {
+      if (!Object.hasOwn(subtypes, value)) at(`search subtype importance names ${value}, which ${layer.search.subtypeProperty} does not allow`);
+      if (bonus < 0 || importance + bonus > 0.25) at(`search importance of ${value} takes it outside 0 to 0.25`);
+    }
   }
   const generalisation = layer.generalisation;
   if (generalisation) {

@@ -4,21 +4,18 @@ import { areaFilterCondition } from '../layers/area-filter.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import { resultColumns } from './feature-output.ts';
 
-/** The road to measure along: one segment by id, or every segment of a street by its French or Arabic name. */
-export type RoadSelector = { roadId: number } | { street: string };
+/** The road to measure along: one segment by id, or the segments of a street (found by search, along.ts). */
+export type RoadSelector = { roadId: number } | { segmentIds: readonly number[] };
 
 /** The condition selecting the road's segments, as a function of the alias of the street network's table. */
 function roadCondition(streets: LayerDefinition, road: RoadSelector, params: SqlParams): (alias: string) => string {
+  const id = (alias: string) => `${alias}.${ident(streets.idColumn)}`;
   if ('roadId' in road) {
-    const id = params.add(road.roadId, 'bigint');
-    return (alias) => `${alias}.${ident(streets.idColumn)} = ${id}`;
+    const value = params.add(road.roadId, 'bigint');
+    return (alias) => `${id(alias)} = ${value}`;
   }
-  const names = streets.nameProperties;
-  if (!names) throw new Error(`layer ${streets.id} has no names to select a street by`);
-  const street = params.add(road.street, 'text');
-  const fr = ident(streets.properties[names.fr]!.column);
-  const ar = ident(streets.properties[names.ar]!.column);
-  return (alias) => `(lower(${alias}.${fr}) = lower(${street}) OR ${alias}.${ar} = ${street})`;
+  const values = `${params.add(road.segmentIds)}::bigint[]`;
+  return (alias) => `${id(alias)} = ANY (${values})`;
 }
 
 /** Whether any segment matches the selector (a 404 otherwise). */

@@ -4,10 +4,30 @@ import type { Principal } from '../auth/principal.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
+import { runSearch } from '../search/run-search.ts';
 import { buildAlongQuery, buildRoadExistsQuery, type RoadSelector } from './along-sql.ts';
 import { toResultFeature } from './feature-output.ts';
 
-export type { RoadSelector };
+/** What `along` measures along: a segment by id, or a street by (fuzzy) name, as GET /api/search finds it. */
+export type RoadRequest = { roadId: number } | { street: string };
+
+/** The street a name chose, said in the answer so that a wrong guess shows. */
+export interface ChosenStreet {
+  id: number;
+  name: { fr: string | null; ar: string | null };
+  segmentIds: number[];
+  lengthM: number;
+}
+
+/**
+ * The street a name means: the best street result of the search (typos, abbreviations such as Bd, Av, Rte,
+ * either script, the longer and more important street first), or undefined when no street matches.
+ */
+async function chooseStreet(pool: pg.Pool, registry: LayerRegistry, principal: Principal, streets: LayerDefinition, name: string): Promise<ChosenStreet | undefined> {
+  const [best] = await runSearch(pool, registry, principal, { q: name, layers: [streets.id], position: null, limit: 1 });
+  if (!best?.segment_ids) return undefined;
+  return { id: best.id, name: best.name, segmentIds: best.segment_ids, lengthM: best.length_m ?? 0 };
+}
 
 function round(metres: number): number {
   return Math.round(metres * 10) / 10;
@@ -15,7 +35,7 @@ function round(metres: number): number {
 
 /**
  * Features of `layer` within `distance` metres of a road segment or a whole street of the registry's
- * street network (along-sql.ts). For each: the segment it is nearest to, its offset from the road in
+ * street network (along-sql.ts), and the street a name chose. For each: the segment it is nearest to, its offset from the road in
  * metres, its position along that segment (fraction and metres from the segment's start) and, for a
  * street whose segments merge into one line, the metres from the street's start.
  */
@@ -24,16 +44,25 @@ export async function findAlong(
   registry: LayerRegistry,
   layer: LayerDefinition,
   principal: Principal,
-  road: RoadSelector,
+  road: RoadRequest,
   query: { distance: number; limit: number },
-) {
+): Promise<{ street: ChosenStreet | null; features: ReturnType<typeof toResultFeature>[] }> {
   const streets = registry.streets;
   if (!streets) throw new NotFoundError('road-not-found', 'No street network is served');
-  const exists = buildRoadExistsQuery(streets, road);
-  if (!(await pool.query(exists.text, exists.values)).rows[0].found) throw new NotFoundError('road-not-found', 'No road segment matches');
-  const built = buildAlongQuery(streets, layer, layerView(principal, layer, registry), road, query);
+  let selector: RoadSelector;
+  let street: ChosenStreet | null = null;
+  if ('roadId' in road) {
+    selector = road;
+    const exists = buildRoadExistsQuery(streets, selector);
+    if (!(await pool.query(exists.text, exists.values)).rows[0].found) throw new NotFoundError('road-not-found', 'No road segment matches');
+  } else {
+    street = (await chooseStreet(pool, registry, principal, streets, road.street)) ?? null;
+    if (!street) throw new NotFoundError('road-not-found', 'No street matches this name');
+    selector = { segmentIds: street.segmentIds };
+  }
+  const built = buildAlongQuery(streets, layer, layerView(principal, layer, registry), selector, query);
   const rows = (await pool.query(built.text, built.values)).rows;
-  return rows.map((row) =>
+  const features = rows.map((row) =>
     toResultFeature(layer, row, {
       along: {
         segmentId: Number(row.segment_id),
@@ -44,4 +73,5 @@ export async function findAlong(
       },
     }),
   );
+  return { street, features };
 }

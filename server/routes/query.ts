@@ -40,7 +40,7 @@ export const withinBody = z
 export const alongQuery = z
   .strictObject({
     road: z.coerce.number().int().min(1).optional(),
-    street: z.string().trim().min(1).max(200).optional(),
+    street: z.string().trim().min(1).max(200).optional().describe('A street name in French or Arabic, found as the search finds it (Bd, Av, Rte, typos); the answer says which street was chosen'),
     layer: layerId,
     distance: z.coerce.number().finite().positive().max(500).default(50),
     limit: z.coerce.number().int().min(1).max(1_000).default(200),
@@ -102,8 +102,8 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const layer = layerParameter(registry, request.principal, query.layer);
     if (registry.streets) layerParameter(registry, request.principal, registry.streets.id, 'road');
     const road = query.road !== undefined ? { roadId: query.road } : { street: query.street! };
-    const features = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query), requestSource(request), EXPENSIVE_QUERY_COST);
-    response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, numberReturned: features.length, features });
+    const { street, features } = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query), requestSource(request), EXPENSIVE_QUERY_COST);
+    response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, ...(street ? { street } : {}), numberReturned: features.length, features });
   });
 
   router.get('/api/query/stats', async (request, response) => {
@@ -144,6 +144,6 @@ export const queryOperations: ApiOperation[] = [
   { method: 'get', path: '/api/query/locate', tag: 'query', access: 'public', summary: 'Admin areas, nearest road and nearest stop of each mode for a point', query: locateQuery, responses: { 200: 'Location', ...problems } },
   { method: 'get', path: '/api/query/nearby', tag: 'query', access: 'by-layer', summary: 'Features of a layer by true distance from a point', query: nearbyQuery, responses: { 200: 'Features with distanceM', ...problems } },
   { method: 'post', path: '/api/query/within', tag: 'query', access: 'by-layer', summary: 'Features of layers inside a polygon or an admin area, paged', body: withinBody, responses: { 200: 'Features and next cursor', ...problems } },
-  { method: 'get', path: '/api/query/along', tag: 'query', access: 'by-layer', summary: 'Features near a road segment or a named street, with their position along it', query: alongQuery, responses: { 200: 'Features with along measures', 404: 'No such road', ...problems } },
+  { method: 'get', path: '/api/query/along', tag: 'query', access: 'by-layer', summary: 'Features near a road segment or a named street (the street chosen is in the answer), with their position along it', query: alongQuery, responses: { 200: 'Features with along measures, and the street chosen', 404: 'No such road', ...problems } },
   { method: 'get', path: '/api/query/stats', tag: 'query', access: 'by-layer', summary: 'Counts per admin area (with inspection scores and permit age buckets)', query: statsQuery, responses: { 200: 'Statistics per area', ...problems } },
 ];

@@ -37,7 +37,15 @@ export function resolveSearchScope(registry: LayerRegistry, principal: Principal
   const layers = registry.searchable.filter((layer) => wanted.has(layer.id) && allowed.includes(layer.id)).map((layer) => {
     const restriction = areaRestriction(principal, layer);
     if (restriction) areaIds = restriction;
-    return { layerId: layer.id, weight: layer.search!.weight, isAreaScoped: restriction !== null };
+    const search = layer.search!;
+    return {
+      layerId: layer.id,
+      weight: search.weight,
+      isAreaScoped: restriction !== null,
+      ...(search.importance ? { importance: search.importance } : {}),
+      ...(search.subtypeImportance ? { subtypeImportance: search.subtypeImportance } : {}),
+      ...(search.isGroupedIntoStreets ? { isRankedByLength: true } : {}),
+    };
   });
   return { layers, areaIds };
 }

@@ -7,7 +7,15 @@ export interface SearchLayerPlan {
   layerId: string;
   weight: number;
   isAreaScoped: boolean;
+  /** Added to the score (registry `search.importance`), with the bonus of each subtype. */
+  importance?: number;
+  subtypeImportance?: Readonly<Record<string, number>>;
+  /** Streets: the length adds to the importance. */
+  isRankedByLength?: boolean;
 }
+
+/** The most a street's length adds to its importance (at 10 km; nothing under 100 m, log scale between). */
+export const LENGTH_IMPORTANCE = 0.2;
 
 /** Everything the search statement depends on, decided before it is built (SearchPlan -> SQL is pure). */
 export interface SearchPlan {
@@ -94,7 +102,7 @@ export function buildSearchQuery(plan: SearchPlan): { text: string; values: unkn
   const position = plan.position
     ? `ST_Transform(ST_SetSRID(ST_MakePoint(${params.add(plan.position.lon, 'double precision')}, ${params.add(plan.position.lat, 'double precision')}), 4326), 26191)`
     : null;
-  const textScore = `${scores.length === 1 ? scores[0] : `GREATEST(${scores.join(', ')})`} * (${weights})[array_position(${layerIds}, e.layer)]`;
+  const textScore = `${scores.length === 1 ? scores[0] : `GREATEST(${scores.join(', ')})`} * (${weights})[array_position(${layerIds}, e.layer)] + ${importance(plan, params, layerIds)}`;
   const score = position
     ? `text_score + ${params.add(POSITION_BONUS, 'double precision')} / (1 + point_distance / ${params.add(POSITION_HALF_SCORE_M, 'double precision')})`
     : 'text_score';
@@ -123,6 +131,23 @@ SELECT r.layer, r.feature_id AS id, r.kind, r.name_fr, r.name_ar, r.code, r.subt
 ${context ? context.joins : ''}
  ORDER BY r.score DESC, r.point_distance, r.layer, r.feature_id`;
   return { text, values: params.values };
+}
+
+/**
+ * How much a result matters beside its text match: the layer's importance, its subtype's bonus, and for a
+ * street its length (from its details), so that the long boulevard comes before a fragment of the same name.
+ */
+function importance(plan: SearchPlan, params: SqlParams, layerIds: string): string {
+  if (!plan.layers.some((layer) => layer.importance || layer.subtypeImportance || layer.isRankedByLength)) return '0';
+  const terms = [`(${params.add(plan.layers.map((layer) => layer.importance ?? 0))}::double precision[])[array_position(${layerIds}, e.layer)]`];
+  const bonuses = Object.fromEntries(plan.layers.flatMap((layer) => Object.entries(layer.subtypeImportance ?? {}).map(([value, bonus]) => [`${layer.layerId}:${value}`, bonus])));
+  if (Object.keys(bonuses).length > 0) terms.push(`coalesce((${params.add(JSON.stringify(bonuses))}::jsonb ->> (e.layer || ':' || e.subtype))::double precision, 0)`);
+  const ranked = plan.layers.filter((layer) => layer.isRankedByLength).map((layer) => layer.layerId);
+  if (ranked.length > 0) {
+    const length = `greatest(coalesce((e.details ->> 'length_m')::double precision, 0), 1)`;
+    terms.push(`CASE WHEN e.layer = ANY (${params.add(ranked)}::text[]) THEN ${params.add(LENGTH_IMPORTANCE, 'double precision')} * least(1, greatest(0, log(${length} / 100) / 2)) ELSE 0 END`);
+  }
+  return `(${terms.join(' + ')})`;
 }
 
 /**

@@ -69,6 +69,7 @@ export const adminAreas = defineLayer({
     kind: 'admin_area',
     kindLabel: { fr: 'Découpage administratif', ar: 'تقسيم إداري', en: 'Administrative area' },
     weight: 1,
+    importance: 0.25,
     subtypeProperty: 'level',
     codeProperty: 'code',
   },

@@ -78,7 +78,7 @@ export const establishments = defineLayer({
   nameProperties: { fr: 'name_fr', ar: 'name_ar' },
   tiles: { minzoom: 12 },
   // Hygiene grades are published, as cities with public food-hygiene ratings do; the operator is not.
-  search: { kind: 'establishment', kindLabel: { fr: 'Établissement', ar: 'مؤسسة', en: 'Establishment' }, weight: 0.8, subtypeProperty: 'category' },
+  search: { kind: 'establishment', kindLabel: { fr: 'Établissement', ar: 'مؤسسة', en: 'Establishment' }, weight: 0.8, importance: 0.05, subtypeProperty: 'category' },
   access: 'inspectorFiles',
   style: {
     kind: 'circle',

@@ -118,6 +118,7 @@ export const roadSegments = defineLayer({
     kind: 'street',
     kindLabel: { fr: 'Voie', ar: 'طريق', en: 'Street' },
     weight: 0.95,
+    subtypeImportance: { motorway: 0.05, trunk: 0.05, primary: 0.05, secondary: 0.04, tertiary: 0.03, residential: 0.01, pedestrian: 0.01 },
     subtypeProperty: 'road_class',
     isGroupedIntoStreets: true,
   },

@@ -64,6 +64,7 @@ export const transitRoutes = defineLayer({
     kind: 'transit_route',
     kindLabel: { fr: 'Ligne', ar: 'خط', en: 'Line' },
     weight: 0.9,
+    importance: 0.2,
     subtypeProperty: 'mode',
     codeProperty: 'line_code',
     detailProperties: ['colour'],

@@ -55,6 +55,7 @@ export const transitStops = defineLayer({
     kind: 'transit_stop',
     kindLabel: { fr: 'Station ou arrêt', ar: 'محطة أو موقف', en: 'Station or stop' },
     weight: 0.9,
+    importance: 0.15,
     subtypeProperty: 'mode',
     codeProperty: 'code',
     detailProperties: ['line_codes'],
