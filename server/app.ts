@@ -158,7 +158,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createWebhooksRouter({ pool: deps.pool, registry: deps.registry, config: deps.config }));
   const region = regionService(deps);
   app.use(createLayersRouter(deps.registry, region));
-  app.use(createOgcRouter(deps.registry, region));
+  app.use(createOgcRouter(deps.registry, region, { defaultLimit: deps.config.FEATURES_DEFAULT_LIMIT, maxLimit: deps.config.FEATURES_MAX_LIMIT }));
   // One queue for the spatial queries, the search and item lists, below the pool's size: the city's other
   // software can ask as much as it likes without taking the connections that edits and sign-ins need.
   // Fair between sources (auth/request-source.ts): one key or address never holds every slot nor more than

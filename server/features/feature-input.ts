@@ -9,6 +9,8 @@ export interface FeatureInput {
   values: Record<string, unknown>;
   /** The new geometry; undefined when the body does not change it (PATCH without geometry, derived places). */
   geometry: Geometry | undefined;
+  /** Read-only properties sent back with a replace or an update: the writer checks they are unchanged. */
+  readOnly?: Record<string, unknown>;
 }
 
 const validators = new WeakMap<LayerDefinition, PropertyValidator>();
@@ -73,5 +75,5 @@ export function parseFeatureInput(layer: LayerDefinition, body: unknown, mode: V
     if (shapeIssues.length === 0) geometry = to2d(record.geometry as Geometry);
   }
   if (issues.length > 0) throw new ValidationError(issues);
-  return { values: properties.values, geometry };
+  return { values: properties.values, geometry, ...(properties.readOnly ? { readOnly: properties.readOnly } : {}) };
 }

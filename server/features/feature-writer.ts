@@ -9,6 +9,7 @@ import type { LayerRegistry } from '../layers/registry.ts';
 import { notifyTileChange } from '../tiles/tile-invalidation.ts';
 import { checkGeometryValidity, findNearMissWarnings, findRowRuleIssues, isInsideAreas } from './database-checks.ts';
 import { featureEtag, type IfMatch, isIfMatchSatisfied } from './etag.ts';
+import { changedReadOnlyIssues } from './read-only-values.ts';
 import type { FeatureInput } from './feature-input.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
 import { allProperties, buildDelete, buildInsert, buildItemQuery, buildLatestValueQuery, buildLockQuery, buildUpdate } from './feature-sql.ts';
@@ -202,6 +203,8 @@ export async function updateFeature(
   if (!ifMatch) throw new PreconditionRequiredError();
   const current = await tx.lockCurrent(layer, id);
   tx.assertVersion(layer, current, ifMatch);
+  const changedReadOnly = changedReadOnlyIssues(layer, input.readOnly, current.properties);
+  if (changedReadOnly.length > 0) throw new ValidationError(changedReadOnly);
   await tx.assertRowRules(layer, isFullReplace ? input.values : { ...current.properties, ...input.values });
   const warnings = await tx.checkPlace(layer, input, id);
   const write = { values: input.values, geometry: input.geometry ?? null };

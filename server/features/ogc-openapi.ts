@@ -47,8 +47,19 @@ function featureSchema(layer: LayerDefinition, visible: readonly [string, Proper
 const problem = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version being edited' };
 
-/** OpenAPI 3.0 document of /ogc for the collections a caller may read. */
-export function buildOgcOpenApi(origin: string, layers: readonly { layer: LayerDefinition; visible: [string, PropertyDefinition][] }[]) {
+/** The page sizes of item lists: what a client gets without asking, and the most it may ask for. */
+export interface PageSizes {
+  defaultLimit: number;
+  maxLimit: number;
+}
+
+/**
+ * OpenAPI 3.0 document of /ogc for the collections a caller may read. The `limit` parameter is a shared
+ * component that each items path references: GDAL's OAPIF driver (3.8+) reads its default and maximum
+ * only through such a $ref, and takes min(max(1000, default), maximum) as its page size; QGIS reads them
+ * too. So a whole layer is copied in pages of the maximum instead of 10 features at a time.
+ */
+export function buildOgcOpenApi(origin: string, layers: readonly { layer: LayerDefinition; visible: [string, PropertyDefinition][] }[], pages: PageSizes) {
   const paths: Record<string, unknown> = {
     '/': { get: { summary: 'Landing page', responses: { 200: { description: 'Links' } } } },
     '/conformance': { get: { summary: 'Conformance classes', responses: { 200: { description: 'Conformance' } } } },
@@ -75,7 +86,7 @@ export function buildOgcOpenApi(origin: string, layers: readonly { layer: LayerD
       get: {
         summary: `${layer.title.fr}: features`,
         parameters: [
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { $ref: '#/components/parameters/limit' },
           { name: 'bbox', in: 'query', schema: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 6 }, style: 'form', explode: false },
           { name: 'datetime', in: 'query', schema: { type: 'string' }, description: 'On the last update time' },
           { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'From a next link' },
@@ -102,6 +113,15 @@ export function buildOgcOpenApi(origin: string, layers: readonly { layer: LayerD
     info: { title: 'casa-sig OGC API - Features', version: '1.0.0', description: 'Features of the layers of casa-sig, Ville de Casablanca' },
     servers: [{ url: `${origin}/ogc` }],
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      parameters: {
+        limit: {
+          name: 'limit', in: 'query', required: false, style: 'form', explode: false,
+          description: `Features per page: ${pages.defaultLimit} when absent, at most ${pages.maxLimit} (a larger limit is lowered to it)`,
+          schema: { type: 'integer', minimum: 1, maximum: pages.maxLimit, default: pages.defaultLimit },
+        },
+      },
+    },
   };
 }

@@ -20,6 +20,11 @@ function page(features: StoredFeature[], limit: number): FeaturePage {
   return { features: kept, nextAfterId: hasMore ? kept.at(-1)!.id : undefined };
 }
 
+/**
+ * A page of the layer's features. The first page also says how many match over all pages (OGC API
+ * numberMatched, optional per response): clients read it there to show progress and size what they copy,
+ * and counting again on each of a harvest's thousand pages would cost as much as the pages themselves.
+ */
 export async function listFeatures(pool: pg.Pool, layer: LayerDefinition, view: LayerView, filter: ItemsFilter): Promise<FeaturePage> {
   const query = buildItemsQuery(layer, view, filter);
   const rows = (await pool.query(query.text, query.values)).rows;

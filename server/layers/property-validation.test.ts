@@ -36,12 +36,14 @@ describe('buildPropertyValidator', () => {
     expect(issue!.message.ar).toContain('colour');
   });
 
-  it('refuses read-only properties in every mode, even as null', () => {
+  it('refuses read-only properties on create, even as null, and hands them to the writer on replace and update', () => {
     expect(codes({ road_class: 'primary', created_at: '2024-01-01T00:00:00Z', updated_at: null })).toEqual([
       ['/properties/created_at', 'read-only-property'],
       ['/properties/updated_at', 'read-only-property'],
     ]);
-    expect(codes({ line_codes: ['T1'] }, stops, 'update')).toEqual([['/properties/line_codes', 'read-only-property']]);
+    // GDAL and QGIS send back what they read: the writer compares these with the feature's current values.
+    expect(validateProperties(stops, { line_codes: ['T1'] }, 'update')).toEqual({ values: {}, issues: [], readOnly: { line_codes: ['T1'] } });
+    expect(validateProperties(roads, { road_class: 'primary', updated_at: '2024-01-01T00:00:00Z' }, 'replace').readOnly).toEqual({ updated_at: '2024-01-01T00:00:00Z' });
   });
 
   it('needs required properties on create and replace, but not on update unless cleared', () => {

@@ -44,6 +44,12 @@ export interface PropertyValidationResult {
   /** The valid properties by API name (only those sent); meaningful only when `issues` is empty. */
   values: Record<string, PropertyValue>;
   issues: PropertyIssue[];
+  /**
+   * Read-only properties sent with a replace or an update, by API name (present only when some were):
+   * clients such as QGIS and GDAL send back what they read, so the writer accepts them when they are the
+   * feature's current values and refuses them when changed.
+   */
+  readOnly?: Record<string, unknown>;
 }
 
 export type PropertyValidator = (properties: unknown, mode: ValidationMode) => PropertyValidationResult;
@@ -69,10 +75,12 @@ export function buildPropertyValidator(layer: LayerDefinition): PropertyValidato
     }
     const values: Record<string, PropertyValue> = {};
     const issues: PropertyIssue[] = [];
+    const readOnly: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(properties)) {
       const pointer = toJsonPointer('properties', name);
       const property = Object.hasOwn(layer.properties, name) ? layer.properties[name] : undefined;
       if (!property) issues.push(unknownIssue(pointer, name, allowed));
+      else if (!isEditable(property) && mode !== 'create') readOnly[name] = value;
       else if (!isEditable(property)) issues.push(readOnlyIssue(pointer, name, property));
       else {
         const issue = checkValue(property, value, pointer, name);
@@ -85,7 +93,7 @@ export function buildPropertyValidator(layer: LayerDefinition): PropertyValidato
       const isMissing = mode === 'update' ? value === null : value === undefined || value === null;
       if (isMissing) issues.push(requiredIssue(toJsonPointer('properties', name), name, layer.properties[name]!));
     }
-    return { values, issues };
+    return Object.keys(readOnly).length > 0 ? { values, issues, readOnly } : { values, issues };
   };
 }
 
@@ -251,8 +259,13 @@ function unknownIssue(pointer: string, name: string, allowed: string[]): Propert
   return { pointer, code: 'unknown-property', message };
 }
 
-function readOnlyIssue(pointer: string, name: string, property: PropertyDefinition): PropertyIssue {
-  const text = labels('propriété en lecture seule, tenue à jour par le serveur', 'خاصية للقراءة فقط يحدّثها الخادم', 'read-only property maintained by the server');
+/** A read-only property written (or, in a replace or update, changed from its current value). */
+export function readOnlyIssue(pointer: string, name: string, property: PropertyDefinition): PropertyIssue {
+  const text = labels(
+    'propriété en lecture seule, tenue à jour par le serveur : renvoyez sa valeur actuelle ou omettez-la',
+    'خاصية للقراءة فقط يحدّثها الخادم: أعد قيمتها الحالية أو احذفها',
+    'read-only property maintained by the server: send its current value back, or leave it out',
+  );
   return { pointer, code: 'read-only-property', message: prefixLabel(property, name, text) };
 }
 

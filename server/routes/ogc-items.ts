@@ -212,7 +212,7 @@ const itemParams = z.strictObject({ layer: z.string(), id: z.string().regex(/^\d
 const versionParams = z.strictObject({ layer: z.string(), id: z.string().regex(/^\d+$/), version: z.string().regex(/^\d+$/) });
 /** Documentation of the items query; the route checks it with parseItemsRequest, which also knows each layer's filters. */
 const itemsQuery = z.looseObject({
-  limit: z.string().optional().describe('Page size (lowered to the maximum when above it)'),
+  limit: z.string().optional().describe('Page size: FEATURES_DEFAULT_LIMIT when absent, lowered to FEATURES_MAX_LIMIT when above it'),
   bbox: z.string().optional().describe('west,south,east,north in CRS84'),
   'bbox-crs': z.string().optional(),
   datetime: z.string().optional().describe('Instant or interval on the last update time'),

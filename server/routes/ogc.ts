@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ApiOperation } from '../http/api-operation.ts';
 import { layerView, readableLayers } from '../auth/policy.ts';
 import { collectionDocument, CONFORMANCE_CLASSES, landingPage } from '../features/ogc-documents.ts';
-import { buildOgcOpenApi } from '../features/ogc-openapi.ts';
+import { buildOgcOpenApi, type PageSizes } from '../features/ogc-openapi.ts';
 import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { RegionService } from '../layers/region.ts';
@@ -14,7 +14,7 @@ export function requestOrigin(request: Request): string {
 }
 
 /** The OGC API - Features documents: landing page, conformance, OpenAPI, collections. */
-export function createOgcRouter(registry: LayerRegistry, region: RegionService): Router {
+export function createOgcRouter(registry: LayerRegistry, region: RegionService, pages: PageSizes): Router {
   const router = Router();
   const extentOf = async (layer: LayerDefinition) => (await region.layerExtent(layer)) ?? (await region.current()).bounds;
   const noStoreForStaff = (request: Request) => (request.principal.kind === 'public' ? 'public, max-age=60' : 'private, no-cache');
@@ -30,7 +30,7 @@ export function createOgcRouter(registry: LayerRegistry, region: RegionService):
     response
       .set({ 'Cache-Control': noStoreForStaff(request), Vary: 'Authorization, Cookie' })
       .type('application/vnd.oai.openapi+json;version=3.0')
-      .send(JSON.stringify(buildOgcOpenApi(requestOrigin(request), layers)));
+      .send(JSON.stringify(buildOgcOpenApi(requestOrigin(request), layers, pages)));
   });
   router.get('/ogc/collections', async (request, response) => {
     const origin = requestOrigin(request);
