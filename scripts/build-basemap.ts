@@ -6,12 +6,14 @@ import { PROJECT_ROOT } from '../server/config.ts';
 
 /**
  * `npm run basemap:build -- <casablanca data folder>`: writes data/basemap/casablanca-land.geojson, the land
- * the map draws over a sea-coloured background, so the coast reads as a coast and not as a boundary line.
+ * the map draws over a sea-coloured background, so the coast reads as a coast and not as a boundary line,
+ * and the railways drawn over it.
  *
- * From two OpenStreetMap-derived files (ODbL, attributed on the map and in data/basemap/README.md):
- * - the préfectures and provinces around Casablanca (morocco-map's provinces, quantised to about 170 m)
- *   give the land beyond the city;
- * - the OSM boundary of the commune of Casablanca gives the city's coastline at full detail.
+ * From OpenStreetMap-derived files (ODbL, attributed on the map and in data/basemap/README.md):
+ * - the préfectures and provinces around Casablanca (morocco-map's provinces, quantised to about 170 m,
+ *   from the data folder) give the land beyond the city;
+ * - the OSM boundary of the commune of Casablanca (data/osm) gives the city's coastline at full detail;
+ * - the OSM railways of Grand Casablanca (data/osm) are the railways.
  * The coarse coast near the city is cut back to the fine one: the sea within a few hundred metres of the
  * city's coastline (outside the city) is removed from the coarse land.
  */
@@ -110,9 +112,25 @@ function cityCoastlines(city: Feature<Polygon>, coarseLand: Feature<Polygon | Mu
   return runs.filter((positions) => positions.length >= 2).map((positions) => turf.lineString(positions));
 }
 
-function buildLand(dataDir: string): FeatureCollection {
+/** Railway tracks the city map leaves out: those inside yards and stations, noise at the city's zooms. */
+const YARD_SERVICES = new Set(['yard', 'siding', 'crossover']);
+
+/** The running lines and spurs within the map's extent, simplified to a few metres: the rails as the map draws them. */
+function buildRailways(): Feature<LineString>[] {
+  const railways = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'osm', 'grand-casablanca-railways-osm.geojson'), 'utf8')) as FeatureCollection<LineString>;
+  return railways.features
+    .filter((feature) => feature.geometry.type === 'LineString' && !YARD_SERVICES.has(String(feature.properties?.service ?? '')))
+    .filter((feature) => feature.geometry.coordinates.some(([lon, lat]) => lon! >= EXTENT[0] && lon! <= EXTENT[2] && lat! >= EXTENT[1] && lat! <= EXTENT[3]))
+    .map((feature) => {
+      const line = turf.truncate(turf.simplify(turf.lineString(feature.geometry.coordinates), { tolerance: 0.00003 }), { precision: 5 });
+      line.properties = { kind: 'railway', usage: feature.properties?.usage ?? null };
+      return line;
+    });
+}
+
+function buildLand(dataDir: string): Feature<Polygon | MultiPolygon> {
   const provinces = readProvinces(join(dataDir, 'morocco_provinces_osm.topojson'));
-  const boundary = JSON.parse(readFileSync(join(dataDir, 'casablanca_city_boundary_osm.geojson'), 'utf8')) as FeatureCollection<Polygon>;
+  const boundary = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'osm', 'casablanca-city-boundary-osm.geojson'), 'utf8')) as FeatureCollection<Polygon>;
   const cityFeature = boundary.features[0];
   if (!cityFeature) throw new Error('the city boundary file has no feature');
   // The Méchouar enclave (the ring's hole) is land too.
@@ -128,11 +146,11 @@ function buildLand(dataDir: string): FeatureCollection {
   const simplified = turf.simplify(land, { tolerance: SIMPLIFY_DEGREES, highQuality: true });
   const rounded = turf.truncate(simplified, { precision: 5 });
   rounded.properties = { kind: 'land' };
-  return turf.featureCollection([rounded]);
+  return rounded;
 }
 
 const dataDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'data', 'casablanca');
-const land = buildLand(dataDir);
+const land = turf.featureCollection<Polygon | MultiPolygon | LineString>([buildLand(dataDir), ...buildRailways()]);
 const out = join(PROJECT_ROOT, 'data', 'basemap', 'casablanca-land.geojson');
 writeFileSync(out, `${JSON.stringify(land)}\n`);
 console.log(`wrote ${out} (${JSON.stringify(land).length} bytes)`);

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../server/config.ts';
-import { ensureChromium, ensurePostgis, ensurePostgresBinDir } from '../server/db/system-packages.ts';
+import { ensureChromium, ensureGdal, ensurePostgis, ensurePostgresBinDir } from '../server/db/system-packages.ts';
 
 /**
- * `npm test`: every test, on a fresh machine, with nothing installed by hand. Installs PostGIS and
- * Chromium from Debian's packages when missing (as root), typechecks, lints and checks for dead code,
+ * `npm test`: every test, on a fresh machine, with nothing installed by hand. Installs PostGIS, Chromium
+ * and GDAL (for the OGC API client test) from Debian's packages when missing (as root), typechecks, lints and checks for dead code,
  * builds the client for the browser tests, then runs the unit, integration and browser projects. Vitest's own summary line is not one CI
  * tools read, so the run ends with a plain "N passed, N failed" line.
  */
@@ -29,6 +29,7 @@ interface VitestJsonReport {
 const { major } = ensurePostgresBinDir(log);
 ensurePostgis(major, log);
 ensureChromium(log);
+ensureGdal(log);
 
 if (run(bin('tsc'), ['-p', '.']) !== 0) {
   console.error('[test] typecheck failed');

@@ -3,7 +3,7 @@ import type { MessageSet } from '../i18n/define-messages.ts';
 /** Strings the map itself shows: its name for assistive technology, its credits and MapLibre's controls. */
 export interface MapMessages {
   mapLabel: string;
-  /** Credit line of the map: the city's data, and OpenStreetMap's for the coast and the land around. */
+  /** Credit line of the map: the city's data, and OpenStreetMap's for the streets, railways, city outline and coast. */
   attribution: string;
   /** MapLibre control tooltips and scale units (its own locale table keys). */
   controls: Record<string, string>;
@@ -14,7 +14,7 @@ const OSM = '© <a href="https://www.openstreetmap.org/copyright" target="_blank
 export const MAP_MESSAGES: MessageSet<MapMessages> = {
   fr: {
     mapLabel: 'Carte de Casablanca',
-    attribution: `© Ville de Casablanca · Littoral ${OSM}, ODbL`,
+    attribution: `© Ville de Casablanca · Voirie, voies ferrées, limites et littoral ${OSM}, ODbL`,
     controls: {
       'Map.Title': 'Carte',
       'NavigationControl.ZoomIn': 'Zoom avant',
@@ -27,7 +27,7 @@ export const MAP_MESSAGES: MessageSet<MapMessages> = {
   },
   ar: {
     mapLabel: 'خريطة الدار البيضاء',
-    attribution: `© جماعة الدار البيضاء · الساحل ${OSM}، ODbL`,
+    attribution: `© جماعة الدار البيضاء · الطرق والسكك الحديدية والحدود والساحل ${OSM}، ODbL`,
     controls: {
       'Map.Title': 'الخريطة',
       'NavigationControl.ZoomIn': 'تكبير',
@@ -40,7 +40,7 @@ export const MAP_MESSAGES: MessageSet<MapMessages> = {
   },
   en: {
     mapLabel: 'Map of Casablanca',
-    attribution: `© City of Casablanca · Coastline ${OSM}, ODbL`,
+    attribution: `© City of Casablanca · Streets, railways, boundary and coastline ${OSM}, ODbL`,
     controls: {
       'Map.Title': 'Map',
       'NavigationControl.ZoomIn': 'Zoom in',

@@ -1,7 +1,7 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { featureCollection, intersect, point, polygon, union, voronoi } from '@turf/turf';
 import { ARRONDISSEMENTS, type ArrondissementSpec } from './admin-areas.ts';
-import { CITY_OUTLINE } from './city-outline.ts';
+import { readCityOutline } from './osm-data.ts';
 import { type LonLat, isInMultiPolygon } from './geometry.ts';
 
 /** An arrondissement with its sample polygon (EPSG:4326 MultiPolygon coordinates). */
@@ -31,13 +31,15 @@ function asMultiPolygon(geometry: Polygon | MultiPolygon): LonLat[][][] {
 
 /**
  * Builds the 16 arrondissement polygons: the Voronoi cells of every seed point (EPSG:4326, metric
- * nearest), each clipped to the city outline, then merged per arrondissement. Cells tile the plane, so
- * the arrondissements cover the outline with no gap and no overlap. Deterministic: no randomness.
+ * nearest), each clipped to the city's real outline (OpenStreetMap's boundary of the commune, the Méchouar
+ * enclave cut out), then merged per arrondissement. Cells tile the plane, so the arrondissements cover the
+ * city with no gap and no overlap; their inner borders stay approximate (the project's own, from its
+ * hand-placed seeds). Deterministic: no randomness.
  */
 function buildArrondissementAreas(): ArrondissementArea[] {
   const seeds = ARRONDISSEMENTS.flatMap((spec, index) => spec.seeds.map((seed) => ({ seed, index })));
   const cells = voronoi(featureCollection(seeds.map(({ seed }) => point(toScaled(seed)))), { bbox: VORONOI_BBOX });
-  const outline = polygon([CITY_OUTLINE]);
+  const outline = polygon(readCityOutline());
   const pieces: Feature<Polygon | MultiPolygon>[][] = ARRONDISSEMENTS.map(() => []);
   cells.features.forEach((cell, cellIndex) => {
     if (!cell) throw new Error(`Duplicate seed point ${JSON.stringify(seeds[cellIndex]?.seed)}`);

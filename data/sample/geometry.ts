@@ -1,5 +1,3 @@
-import type { Random } from './random.ts';
-
 /** A position in EPSG:4326: [longitude, latitude] in degrees, GeoJSON order. */
 export type LonLat = [number, number];
 
@@ -40,56 +38,6 @@ export function offsetMeters(origin: LonLat, east: number, north: number): LonLa
   return [lon, lat];
 }
 
-/**
- * Splits a total length into pieces between min and max metres and returns the cut distances from the
- * start, excluding 0 and the total. Piece lengths vary by up to ±20 % around an even split (retried, then
- * even, if a draw leaves the bounds). A line no longer than max stays whole. Needs max >= 2 * min.
- */
-export function planCuts(totalMeters: number, minMeters: number, maxMeters: number, random: Random): number[] {
-  const fewest = Math.max(1, Math.ceil(totalMeters / maxMeters));
-  const most = Math.max(fewest, Math.floor(totalMeters / minMeters));
-  const count = Math.min(most, Math.max(fewest, Math.round(totalMeters / random.float(minMeters, maxMeters))));
-  if (count <= 1) return [];
-  const toCuts = (pieces: number[]) => pieces.slice(0, -1).map((_, index) => pieces.slice(0, index + 1).reduce((a, b) => a + b, 0));
-  for (let attempt = 0; attempt < 8; attempt += 1) {
-    const weights = Array.from({ length: count }, () => random.float(0.8, 1.2));
-    const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
-    const pieces = weights.map((weight) => (weight / weightSum) * totalMeters);
-    if (pieces.every((piece) => piece >= minMeters && piece <= maxMeters)) return toCuts(pieces);
-  }
-  return toCuts(Array.from({ length: count }, () => totalMeters / count));
-}
-
-/**
- * Cuts a polyline at the given distances (metres from its start, ascending) and returns the pieces.
- * Pieces share their end points, keep the original vertices in between, and never have zero length.
- */
-export function cutLine(line: readonly LonLat[], cutsMeters: readonly number[]): LonLat[][] {
-  const pieces: LonLat[][] = [];
-  let current: LonLat[] = [line[0]!];
-  let walked = 0;
-  let cutIndex = 0;
-  for (let index = 1; index < line.length; index += 1) {
-    const start = line[index - 1]!;
-    const end = line[index]!;
-    const stepLength = distanceMeters(start, end);
-    while (cutIndex < cutsMeters.length && cutsMeters[cutIndex]! < walked + stepLength) {
-      const t = (cutsMeters[cutIndex]! - walked) / stepLength;
-      const cutPoint: LonLat = [start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t];
-      if (t > 0) current.push(cutPoint);
-      if (current.length >= 2) {
-        pieces.push(current);
-        current = [cutPoint];
-      }
-      cutIndex += 1;
-    }
-    current.push(end);
-    walked += stepLength;
-  }
-  if (current.length >= 2 && lineLengthMeters(current) > 0) pieces.push(current);
-  return pieces;
-}
-
 /** Ray casting: whether a position lies inside a closed ring (on-edge cases are arbitrary). */
 export function isInRing(point: LonLat, ring: readonly LonLat[]): boolean {
   let inside = false;
@@ -106,18 +54,6 @@ export function isInMultiPolygon(point: LonLat, multiPolygon: readonly (readonly
   return multiPolygon.some(
     (polygon) => isInRing(point, polygon[0]!) && !polygon.slice(1).some((hole) => isInRing(point, hole)),
   );
-}
-
-/** [west, south, east, north] of a set of positions. */
-export function bboxOf(positions: readonly LonLat[]): [number, number, number, number] {
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of positions) {
-    west = Math.min(west, lon);
-    south = Math.min(south, lat);
-    east = Math.max(east, lon);
-    north = Math.max(north, lat);
-  }
-  return [west, south, east, north];
 }
 
 /**

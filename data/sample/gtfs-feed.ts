@@ -47,8 +47,21 @@ interface Direction {
   stops: TransitStopSpec[];
 }
 
+/** The way between two consecutive stops, by stop codes (`from>to`): street by street, else a straight line. */
+export type StopLegs = ReadonlyMap<string, readonly LonLat[]>;
+
+function legOf(legs: StopLegs, from: TransitStopSpec, to: TransitStopSpec): readonly LonLat[] {
+  return legs.get(`${from.code}>${to.code}`) ?? [...(legs.get(`${to.code}>${from.code}`) ?? [from.position, to.position])].reverse();
+}
+
+function legMetres(leg: readonly LonLat[]): number {
+  let metres = 0;
+  for (let index = 1; index < leg.length; index += 1) metres += distanceMeters(leg[index - 1]!, leg[index]!);
+  return metres;
+}
+
 /** Trips, stop times and frequencies of one line in one direction on one calendar. */
-function directionTrips(route: TransitRouteSpec, direction: Direction, service: SampleService) {
+function directionTrips(route: TransitRouteSpec, direction: Direction, service: SampleService, legs: StopLegs) {
   const periods: ServicePeriod[] = [...SERVICE_PLANS[route.mode][service]];
   const night = NIGHT_SERVICE[route.lineCode];
   if (night && service === 'WEEKEND') periods.push(night);
@@ -59,7 +72,7 @@ function directionTrips(route: TransitRouteSpec, direction: Direction, service: 
   let travelled = 0;
   direction.stops.forEach((stop, index) => {
     if (index > 0) {
-      const metres = distanceMeters(direction.stops[index - 1]!.position, stop.position);
+      const metres = legMetres(legOf(legs, direction.stops[index - 1]!, stop));
       travelled += metres;
       clock += Math.max(60, Math.round((metres / 1000 / kmh) * 3600 / 10) * 10);
     }
@@ -89,12 +102,13 @@ function transferRows(stops: readonly TransitStopSpec[]): Cell[][] {
 }
 
 /**
- * The sample network as GTFS files: agencies, stops, routes (both directions of every line), shapes
- * through the stops, weekday and weekend calendars with public holidays as exceptions, one template trip
- * per line, direction and calendar with frequencies, transfers between tram and busway stations, and
- * French and Arabic names in translations.txt. Deterministic: same bytes on every machine.
+ * The sample network as GTFS files: agencies, stops, routes (both directions of every line), shapes along
+ * the legs between stops (the streets, data/sample/transit-on-streets.ts; straight lines where no leg is
+ * given), weekday and weekend calendars with public holidays as exceptions, one template trip per line,
+ * direction and calendar with frequencies, transfers between tram and busway stations, and French and
+ * Arabic names in translations.txt. Deterministic: same bytes on every machine.
  */
-export function buildSampleGtfsFiles(routes = TRANSIT_ROUTES, stops = TRANSIT_STOPS): Record<string, string> {
+export function buildSampleGtfsFiles(routes = TRANSIT_ROUTES, stops = TRANSIT_STOPS, legs: StopLegs = new Map()): Record<string, string> {
   const stopsByCode = new Map(stops.map((stop) => [stop.code, stop]));
   const translations: Cell[][] = [];
   const trips: Cell[][] = [];
@@ -106,13 +120,14 @@ export function buildSampleGtfsFiles(routes = TRANSIT_ROUTES, stops = TRANSIT_ST
     translations.push(...nameRows('routes', 'route_long_name', route.lineCode, { fr: longName(route, route.nameFr), ar: longName(route, route.nameAr) }));
     const outward = route.stopCodes.map((code) => stopsByCode.get(code)!);
     for (const direction of [{ id: 0, stops: outward }, { id: 1, stops: [...outward].reverse() }] as Direction[]) {
+      const shape = direction.stops.flatMap((stop, index) => (index === 0 ? [stop.position] : legOf(legs, direction.stops[index - 1]!, stop).slice(1)));
       let travelled = 0;
-      direction.stops.forEach((stop, index) => {
-        if (index > 0) travelled += distanceMeters(direction.stops[index - 1]!.position, stop.position);
-        shapes.push([`${route.lineCode}-${direction.id}`, stop.position[1], stop.position[0], index + 1, Math.round(travelled * 10) / 10]);
+      shape.forEach((position, index) => {
+        if (index > 0) travelled += distanceMeters(shape[index - 1]!, position);
+        shapes.push([`${route.lineCode}-${direction.id}`, position[1], position[0], index + 1, Math.round(travelled * 10) / 10]);
       });
       for (const service of ['WEEKDAY', 'WEEKEND'] as const) {
-        const built = directionTrips(route, direction, service);
+        const built = directionTrips(route, direction, service, legs);
         trips.push(built.trip);
         stopTimes.push(...built.stopTimes);
         frequencies.push(...built.frequencies);

@@ -3,7 +3,9 @@ import { SAMPLE_REFERENCE_DATE, addDays, daysBetween } from './dates.ts';
 import type { LonLat, Ring } from './geometry.ts';
 import { emailFor, randomCompany, randomMobilePhone, randomPerson } from './people.ts';
 import { PERMIT_KINDS, type PermitKind, type PermitKindProfile } from './permit-texts.ts';
-import { allocateCounts, randomFootprintAround, randomPointIn } from './placement.ts';
+import type { OsmRoad } from './osm-data.ts';
+import { allocateCounts, randomFootprintAround } from './placement.ts';
+import { frontageIn } from './street-placement.ts';
 import { type Random, createRandom } from './random.ts';
 
 export type PermitStatus = 'submitted' | 'under_review' | 'approved' | 'rejected' | 'expired' | 'revoked';
@@ -91,8 +93,8 @@ function assignReferences(permits: Omit<PermitRow, 'reference'>[], random: Rando
     });
 }
 
-/** The sample authorisations, spread over all 16 arrondissements (points strictly inside each). */
-export function buildPermits(total = SAMPLE_PERMIT_COUNT): PermitRow[] {
+/** The sample authorisations, spread over all 16 arrondissements, each on a parcel beside a real street. */
+export function buildPermits(roadsByArea: ReadonlyMap<string, readonly OsmRoad[]>, total = SAMPLE_PERMIT_COUNT): PermitRow[] {
   const random = createRandom('permits');
   const areas = getArrondissementAreas();
   const counts = allocateCounts(total, areas.map((area) => area.population), MIN_PERMITS_PER_ARRONDISSEMENT);
@@ -103,7 +105,7 @@ export function buildPermits(total = SAMPLE_PERMIT_COUNT): PermitRow[] {
       const kind = random.weighted(weights);
       const profile = PERMIT_KINDS[kind];
       const submittedOn = addDays(SAMPLE_REFERENCE_DATE, -submissionAge(random));
-      const point = randomPointIn(area, random);
+      const point = frontageIn(area, roadsByArea.get(area.code) ?? [], random, [12, 30]).position;
       const footprint = profile.hasFootprint && random.chance(0.6) ? randomFootprintAround(point, area, random) : undefined;
       const [descriptionFr, descriptionAr] = describe(profile, random);
       return {

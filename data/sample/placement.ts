@@ -1,5 +1,5 @@
 import type { ArrondissementArea } from './admin-geometry.ts';
-import { type LonLat, type Ring, bboxOf, isInMultiPolygon, rectangleAround, roundPosition } from './geometry.ts';
+import { type LonLat, type Ring, isInMultiPolygon, rectangleAround } from './geometry.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -20,19 +20,6 @@ export function allocateCounts(total: number, weights: readonly number[], minimu
     missing -= 1;
   }
   return counts;
-}
-
-/**
- * A uniformly random position strictly inside an arrondissement polygon (rejection sampling in its
- * bounding box), rounded to 7 decimals. EPSG:4326.
- */
-export function randomPointIn(area: ArrondissementArea, random: Random): LonLat {
-  const [west, south, east, north] = bboxOf(area.coordinates.flatMap((polygon) => polygon[0]!));
-  for (let attempt = 0; attempt < 10_000; attempt += 1) {
-    const candidate = roundPosition([random.float(west, east), random.float(south, north)]);
-    if (isInMultiPolygon(candidate, area.coordinates)) return candidate;
-  }
-  throw new Error(`Could not place a point in ${area.nameFr}`);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { BUS_STOPS, BW1_STATIONS, BW2_STATIONS } from './bus-stops.ts';
-import type { LonLat } from './geometry.ts';
 import { T1_STATIONS, T2_STATIONS, T3_STATIONS, T4_STATIONS } from './tram-stops.ts';
 import { type StopEntry, type TransitMode, type TransitRouteSpec, type TransitStopSpec, toStops } from './transit-types.ts';
 
@@ -80,45 +79,3 @@ export const TRANSIT_ROUTES: readonly TransitRouteSpec[] = [
     stopCodes: ['BUS-005', 'BUS-009', 'BUS-010', 'BUS-026', 'BUS-025', 'BUS-016'],
   },
 ];
-
-/** transit_routes / transit_stops / transit_route_stops rows, keyed by column name. */
-export interface TransitRows {
-  routes: {
-    line_code: string; mode: TransitMode; name_fr: string; name_ar: string; colour: string; operator: string;
-    is_accessible: boolean; is_approximate: true; geometry: { type: 'MultiLineString'; coordinates: LonLat[][] };
-  }[];
-  stops: {
-    code: string; mode: TransitMode; name_fr: string; name_ar: string; is_accessible: boolean; is_approximate: true;
-    geometry: { type: 'Point'; coordinates: LonLat };
-  }[];
-  routeStops: { line_code: string; sequence: number; stop_code: string }[];
-}
-
-/**
- * Builds the rows, checking that every referenced stop exists and has the line's mode (a tram line never
- * calls at a bus stop). Each route's geometry is the polyline through its stops, so stations lie on it.
- */
-export function buildTransitRows(routes = TRANSIT_ROUTES, stops = TRANSIT_STOPS): TransitRows {
-  const stopsByCode = new Map(stops.map((stop) => [stop.code, stop]));
-  if (stopsByCode.size !== stops.length) throw new Error('Duplicate transit stop code');
-  const routeStops: TransitRows['routeStops'] = [];
-  const routeRows = routes.map((route) => {
-    const positions = route.stopCodes.map((code, index) => {
-      const stop = stopsByCode.get(code);
-      if (!stop) throw new Error(`Line ${route.lineCode} calls at unknown stop ${code}`);
-      if (stop.mode !== route.mode) throw new Error(`Line ${route.lineCode} (${route.mode}) calls at ${stop.mode} stop ${code}`);
-      routeStops.push({ line_code: route.lineCode, sequence: index + 1, stop_code: code });
-      return stop.position;
-    });
-    return {
-      line_code: route.lineCode, mode: route.mode, name_fr: route.nameFr, name_ar: route.nameAr, colour: route.colour,
-      operator: route.operator, is_accessible: route.isAccessible, is_approximate: true as const,
-      geometry: { type: 'MultiLineString' as const, coordinates: [positions] },
-    };
-  });
-  const stopRows = stops.map((stop) => ({
-    code: stop.code, mode: stop.mode, name_fr: stop.nameFr, name_ar: stop.nameAr, is_accessible: stop.isAccessible,
-    is_approximate: true as const, geometry: { type: 'Point' as const, coordinates: stop.position },
-  }));
-  return { routes: routeRows, stops: stopRows, routeStops };
-}

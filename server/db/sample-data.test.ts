@@ -1,23 +1,15 @@
 import { area, booleanPointInPolygon, intersect, featureCollection, multiPolygon, polygon } from '@turf/turf';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findArrondissement, getArrondissementAreas } from '../../data/sample/admin-geometry.ts';
-import { CITY_OUTLINE } from '../../data/sample/city-outline.ts';
-import {
-  type LonLat,
-  cutLine,
-  distanceMeters,
-  isInMultiPolygon,
-  isInRing,
-  lineLengthMeters,
-  planCuts,
-} from '../../data/sample/geometry.ts';
+import { type LonLat, distanceMeters, isInMultiPolygon, isInRing } from '../../data/sample/geometry.ts';
 import { gradeForScore } from '../../data/sample/inspections.ts';
 import { VIOLATION_VALUES } from '../layers/definitions/hygiene-violations.ts';
-import { allocateCounts, randomPointIn } from '../../data/sample/placement.ts';
+import { readCityOutline, readOsmRoads } from '../../data/sample/osm-data.ts';
+import { allocateCounts } from '../../data/sample/placement.ts';
 import { createRandom } from '../../data/sample/random.ts';
-import { AXIS_SEGMENT_MAX_M, AXIS_SEGMENT_MIN_M, buildRoadSegments } from '../../data/sample/roads.ts';
-import { getSampleDataset } from '../../data/sample/sample-dataset.ts';
-import { TRANSIT_ROUTES, TRANSIT_STOPS, buildTransitRows } from '../../data/sample/transit.ts';
+import { loadSampleDataset, type SampleDataset } from '../../data/sample/sample-dataset.ts';
+import { frontageIn, frontageRoads } from '../../data/sample/street-placement.ts';
+import { buildStreetGraph, nearestStation, routeBetween } from '../../data/sample/street-routing.ts';
 
 describe('createRandom', () => {
   it('gives the same sequence for the same seed, on every machine', () => {
@@ -49,36 +41,7 @@ describe('createRandom', () => {
   });
 });
 
-describe('planCuts and cutLine', () => {
-  const line: LonLat[] = [[-7.63, 33.58], [-7.62, 33.585], [-7.6, 33.586], [-7.58, 33.6]];
-
-  it('cuts a line into pieces within the length bounds that add up to the whole', () => {
-    const total = lineLengthMeters(line);
-    const pieces = cutLine(line, planCuts(total, 150, 400, createRandom(1)));
-    expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(total / 400));
-    for (const piece of pieces) {
-      expect(lineLengthMeters(piece)).toBeGreaterThanOrEqual(149.9);
-      expect(lineLengthMeters(piece)).toBeLessThanOrEqual(400.1);
-    }
-    expect(pieces.reduce((sum, piece) => sum + lineLengthMeters(piece), 0)).toBeCloseTo(total, 3);
-  });
-
-  it('keeps pieces connected, the ends in place and the original vertices', () => {
-    const pieces = cutLine(line, planCuts(lineLengthMeters(line), 150, 400, createRandom(2)));
-    expect(pieces[0]![0]).toEqual(line[0]);
-    expect(pieces.at(-1)!.at(-1)).toEqual(line.at(-1));
-    for (let index = 1; index < pieces.length; index += 1) expect(pieces[index]![0]).toEqual(pieces[index - 1]!.at(-1));
-    for (const vertex of line.slice(1, -1)) expect(pieces.some((piece) => piece.slice(1, -1).some((p) => p === vertex))).toBe(true);
-  });
-
-  it('cuts exactly where asked and leaves a short line whole', () => {
-    const straight: LonLat[] = [[-7.6, 33.6], [-7.59, 33.6]];
-    const [a, b] = cutLine(straight, [300]);
-    expect(lineLengthMeters(a!)).toBeCloseTo(300, 6);
-    expect(lineLengthMeters(b!)).toBeCloseTo(lineLengthMeters(straight) - 300, 6);
-    expect(planCuts(120, 150, 400, createRandom(3))).toEqual([]);
-  });
-
+describe('distances', () => {
   it('measures distances in metres (one minute of latitude is about 1852 m)', () => {
     expect(distanceMeters([-7.6, 33.6], [-7.6, 33.6 + 1 / 60])).toBeCloseTo(1853, -1);
   });
@@ -95,16 +58,20 @@ describe('point in area', () => {
     expect(isInMultiPolygon([2, 2], [[square, hole]])).toBe(true);
   });
 
-  it('places random points inside the chosen arrondissement (checked by turf)', () => {
+  it('places things beside a real street of the chosen arrondissement (checked by turf)', async () => {
     const random = createRandom('placement-test');
-    for (const area of getArrondissementAreas()) {
-      for (let index = 0; index < 20; index += 1) {
-        const point = randomPointIn(area, random);
-        expect(booleanPointInPolygon(point, multiPolygon(area.coordinates))).toBe(true);
-        expect(findArrondissement(point)?.code).toBe(area.code);
+    const areas = getArrondissementAreas();
+    const roads = frontageRoads(await readOsmRoads(), areas);
+    for (const area of areas) {
+      expect(roads.get(area.code)!.length, area.nameFr).toBeGreaterThan(50);
+      for (let index = 0; index < 10; index += 1) {
+        const { position, streetName } = frontageIn(area, roads.get(area.code)!, random, [6, 14]);
+        expect(booleanPointInPolygon(position, multiPolygon(area.coordinates))).toBe(true);
+        expect(findArrondissement(position)?.code).toBe(area.code);
+        if (streetName !== null) expect(streetName).not.toMatch(/[\u0600-\u06FF]/);
       }
     }
-  });
+  }, 60_000);
 
   it('splits counts exactly, with a floor, in proportion to weights', () => {
     const counts = allocateCounts(600, [100, 300, 600], 15);
@@ -118,7 +85,7 @@ describe('point in area', () => {
 describe('arrondissement polygons', () => {
   const areas = getArrondissementAreas();
 
-  it('partition the city outline: 16 areas, no overlap, nothing missing', () => {
+  it('partition the real city outline (OpenStreetMap, the Méchouar enclave cut out): 16 areas, no overlap, nothing missing', () => {
     expect(areas).toHaveLength(16);
     let overlap = 0;
     for (let i = 0; i < areas.length; i += 1) {
@@ -129,7 +96,8 @@ describe('arrondissement polygons', () => {
     }
     expect(overlap).toBeLessThan(1);
     const total = areas.reduce((sum, item) => sum + area(multiPolygon(item.coordinates)), 0);
-    expect(total / area(polygon([CITY_OUTLINE]))).toBeCloseTo(1, 6);
+    expect(total / area(polygon(readCityOutline()))).toBeCloseTo(1, 6);
+    expect(total / 1e6).toBeCloseTo(216, -1);
   });
 
   it('put known places in the right arrondissement', () => {
@@ -143,28 +111,19 @@ describe('arrondissement polygons', () => {
 });
 
 describe('the sample dataset', () => {
-  const dataset = getSampleDataset();
+  let dataset: SampleDataset;
+  beforeAll(async () => {
+    dataset = await loadSampleDataset();
+  }, 60_000);
 
-  it('is the same on every build', () => {
-    expect(JSON.stringify(buildRoadSegments())).toBe(JSON.stringify(dataset.roadSegments));
-  });
-
-  it('has a street network of 150-400 m main-axis segments inside the city, named in both languages', () => {
-    const segments = dataset.roadSegments;
-    expect(segments.length).toBeGreaterThanOrEqual(1_500);
-    for (const segment of segments) {
-      expect(segment.name_fr && segment.name_ar).toBeTruthy();
-      expect(segment.geometry.coordinates.every((position) => isInRing(position, CITY_OUTLINE))).toBe(true);
-      const length = lineLengthMeters(segment.geometry.coordinates);
-      expect(length).toBeGreaterThan(100);
-      if (segment.road_class !== 'residential' && segment.road_class !== 'tertiary') {
-        expect(length).toBeGreaterThanOrEqual(AXIS_SEGMENT_MIN_M - 1);
-        expect(length).toBeLessThanOrEqual(AXIS_SEGMENT_MAX_M + 1);
-      }
+  it('has the 16 arrondissements, each naming its préfecture, inside the city', () => {
+    const features = dataset.arrondissements.features;
+    expect(features).toHaveLength(16);
+    expect(new Set(features.map((feature) => feature.properties!.prefecture_code)).size).toBe(8);
+    for (const feature of features) {
+      expect(feature.properties).toMatchObject({ level: 'arrondissement', code: expect.stringMatching(/^06\.141\.01\.\d\d$/) });
+      expect(feature.properties!.name_ar).toMatch(/[\u0600-\u06FF]/);
     }
-    expect(new Set(segments.map((segment) => segment.road_class))).toEqual(
-      new Set(['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'residential', 'pedestrian']),
-    );
   });
 
   it('has permits whose references and dates satisfy the table CHECKs', () => {
@@ -199,12 +158,26 @@ describe('the sample dataset', () => {
     expect(new Set(dataset.establishments.map((establishment) => establishment.category)).size).toBe(12);
   });
 
-  it('has the tram and busway lines with stops of their own mode', () => {
-    const rows = buildTransitRows();
-    expect(rows.routes.map((route) => route.line_code)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'BW1', 'BW2']));
-    expect(rows.routes.filter((route) => route.mode === 'bus').length).toBeGreaterThanOrEqual(5);
-    for (const route of rows.routes) expect(route.colour).toMatch(/^#[0-9a-f]{6}$/);
-    expect(() => buildTransitRows([{ ...TRANSIT_ROUTES[0]!, stopCodes: ['T1-01', 'BUS-001'] }], TRANSIT_STOPS)).toThrow(/bus stop BUS-001/);
-    expect(() => buildTransitRows([{ ...TRANSIT_ROUTES[0]!, stopCodes: ['T1-01', 'NOPE'] }], TRANSIT_STOPS)).toThrow(/unknown stop/);
-  });
+  it('places premises beside the streets (a road vertex within 400 m, the road itself 6 to 14 m away) and inside the city', async () => {
+    const roads = await readOsmRoads();
+    const vertices = roads.flatMap((road) => road.line);
+    const nearest = (point: LonLat) => Math.min(...vertices.filter((vertex) => Math.abs(vertex[1] - point[1]) < 0.002 && Math.abs(vertex[0] - point[0]) < 0.002).map((vertex) => distanceMeters(point, vertex)));
+    for (const establishment of dataset.establishments.slice(0, 40)) expect(nearest(establishment.geometry.coordinates)).toBeLessThan(400);
+    expect(dataset.establishments.every((establishment) => isInMultiPolygon(establishment.geometry.coordinates, [readCityOutline()]))).toBe(true);
+  }, 60_000);
+});
+
+describe('transit on the streets', () => {
+  it('routes along the streets between two stops, or gives up rather than wind', async () => {
+    const graph = buildStreetGraph(await readOsmRoads());
+    // Casa Voyageurs to Place Mohammed V: about 2.7 km as the crow flies.
+    const from = nearestStation(graph, [-7.5905, 33.5893]);
+    const to = nearestStation(graph, [-7.6186, 33.5925], new Set([from]));
+    const path = routeBetween(graph, from, to)!;
+    let metres = 0;
+    for (let index = 1; index < path.length; index += 1) metres += distanceMeters(path[index - 1]!, path[index]!);
+    expect(metres).toBeGreaterThan(distanceMeters(path[0]!, path.at(-1)!));
+    expect(metres).toBeLessThan(2 * distanceMeters(path[0]!, path.at(-1)!) + 500);
+    expect(nearestStation(graph, [-7.5905, 33.5893], new Set([from]))).not.toBe(from);
+  }, 60_000);
 });

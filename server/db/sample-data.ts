@@ -3,8 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type pg from 'pg';
 import { SAMPLE_GTFS_PATH } from '../../data/sample/gtfs-feed.ts';
-import { type SampleDataset, getSampleDataset } from '../../data/sample/sample-dataset.ts';
+import { OSM_ROAD_IMPORT, OSM_ROADS_PATH } from '../../data/sample/osm-data.ts';
+import { type SampleDataset, loadSampleDataset } from '../../data/sample/sample-dataset.ts';
 import { PROJECT_ROOT } from '../config.ts';
+import { formatImportReport } from '../import/format-import-report.ts';
+import { type ImportReport, importDataset, importFile } from '../import/import-file.ts';
+import type { ImportOptions } from '../import/import-options.ts';
+import { readGeojsonDocument } from '../import/read-geojson.ts';
 import { LayerRegistry } from '../layers/registry.ts';
 import { formatGtfsIssue, IssueList } from '../mobility/gtfs-issues.ts';
 import { readGtfsFeed, writeGtfsFeed } from '../mobility/import-gtfs.ts';
@@ -17,39 +22,6 @@ const BATCH_SIZE = 2_000;
 
 /** GeoJSON (RFC 7946, so EPSG:4326) of a recordset column named `geometry`, tagged with its SRID. */
 const GEOMETRY = 'ST_SetSRID(ST_GeomFromGeoJSON(r.geometry::text), 4326)';
-
-/**
- * Préfectures and arrondissements in one statement: arrondissements are made valid MultiPolygons, each
- * préfecture is the union of its arrondissements, and parent_id is resolved through the codes.
- */
-const INSERT_ADMIN_AREAS = `
-WITH input AS (
-  SELECT * FROM json_to_recordset($1::json) AS r(
-    level text, code text, parent_code text, name_fr text, name_ar text, population integer, geometry json)
-), arrondissement AS (
-  SELECT r.*, ST_Multi(ST_CollectionExtract(ST_MakeValid(${GEOMETRY}), 3)) AS geom
-    FROM input r WHERE r.level = 'arrondissement'
-), prefecture AS (
-  INSERT INTO admin_areas (level, code, name_fr, name_ar, population, geom)
-  SELECT p.level, p.code, p.name_fr, p.name_ar, p.population, ST_Multi(ST_Union(a.geom))
-    FROM input p JOIN arrondissement a ON a.parent_code = p.code
-   WHERE p.level = 'prefecture'
-   GROUP BY p.level, p.code, p.name_fr, p.name_ar, p.population
-  RETURNING id, code
-)
-INSERT INTO admin_areas (level, code, name_fr, name_ar, parent_id, population, geom)
-SELECT a.level, a.code, a.name_fr, a.name_ar, p.id, a.population, a.geom
-  FROM arrondissement a JOIN prefecture p ON p.code = a.parent_code
-RETURNING (SELECT count(*) FROM prefecture) AS prefectures`;
-
-const INSERT_ROAD_SEGMENTS = `
-INSERT INTO road_segments
-  (name_fr, name_ar, road_class, surface, condition, width_m, lanes, sidewalks, is_lit, is_one_way, last_works_on, geom)
-SELECT r.name_fr, r.name_ar, r.road_class, r.surface, r.condition, r.width_m, r.lanes, r.sidewalks, r.is_lit,
-       r.is_one_way, r.last_works_on, ${GEOMETRY}
-  FROM json_to_recordset($1::json) AS r(
-    name_fr text, name_ar text, road_class text, surface text, condition text, width_m numeric, lanes smallint,
-    sidewalks text, is_lit boolean, is_one_way boolean, last_works_on date, geometry json)`;
 
 const INSERT_PERMITS = `
 INSERT INTO permits (reference, kind, status, submitted_on, decided_on, valid_until, description_fr, description_ar,
@@ -92,9 +64,32 @@ async function insertInBatches(client: pg.ClientBase, sql: string, rows: readonl
   return written;
 }
 
-async function loadAdminAreas(client: pg.ClientBase, dataset: SampleDataset): Promise<number> {
-  const result = await client.query<{ prefectures: string }>(INSERT_ADMIN_AREAS, [JSON.stringify(dataset.adminAreas)]);
-  return (result.rowCount ?? 0) + Number(result.rows[0]?.prefectures ?? 0);
+/** An import of the sample: refused, it is a bug of the sample, not the user's data. */
+async function importSample(report: Promise<ImportReport>): Promise<number> {
+  const done = await report;
+  if (done.status !== 'imported') throw new Error(`The sample data does not import: ${formatImportReport(done, 'en', 5)}`);
+  return (done.counts?.created ?? 0) + (done.counts?.updated ?? 0);
+}
+
+/**
+ * The arrondissements, through the importer as a city would load its own: each names its préfecture by
+ * code, and the préfectures are derived by dissolving their arrondissements.
+ */
+function loadAdminAreas(client: pg.PoolClient, registry: LayerRegistry, dataset: SampleDataset): Promise<number> {
+  const options: ImportOptions = {
+    parent: { attribute: 'prefecture_code', property: 'code' },
+    deriveParents: { level: 'prefecture', from: { name_fr: 'prefecture_name_fr', name_ar: 'prefecture_name_ar', population: 'prefecture_population' } },
+    key: 'code',
+  };
+  const read = readGeojsonDocument(dataset.arrondissements);
+  return importSample(importDataset(client, registry, registry.areas.id, read, 'casa-sig-sample-arrondissements.geojson', options));
+}
+
+/** Casablanca's streets: the OpenStreetMap roads shipped in data/osm, through the importer (keyed by way id). */
+function loadRoads(client: pg.PoolClient, registry: LayerRegistry): Promise<number> {
+  const streets = registry.streets;
+  if (!streets) return Promise.resolve(0);
+  return importSample(importFile(client, registry, streets.id, join(PROJECT_ROOT, OSM_ROADS_PATH), OSM_ROAD_IMPORT));
 }
 
 /**
@@ -134,16 +129,18 @@ async function loadHygiene(client: pg.ClientBase, dataset: SampleDataset): Promi
 }
 
 /**
- * Writes the Casablanca sample data (data/sample: approximate, hand-made, no third-party data) inside the
- * caller's transaction: 8 préfectures and 16 arrondissements, the street network, the tram, busway and
- * bus lines, permits, establishments and their inspections. Only bound parameters, one INSERT per table
- * and batch. Returns the rows written per table.
+ * Writes the Casablanca sample data inside the caller's transaction: the 16 arrondissements of the commune
+ * (the project's own approximate borders inside OpenStreetMap's outline of the city) and their 8
+ * préfectures, and Casablanca's real streets (OpenStreetMap, ODbL) through the importer, with their history;
+ * the tram, busway and bus lines on those streets as the sample GTFS feed; fictitious permits,
+ * establishments and inspections beside them. Returns the rows written per table.
  */
-export async function loadSampleData(client: pg.ClientBase): Promise<SampleDataSummary> {
-  const dataset = getSampleDataset();
+export async function loadSampleData(client: pg.PoolClient): Promise<SampleDataSummary> {
+  const dataset = await loadSampleDataset();
+  const registry = new LayerRegistry();
   return {
-    admin_areas: await loadAdminAreas(client, dataset),
-    road_segments: await insertInBatches(client, INSERT_ROAD_SEGMENTS, dataset.roadSegments),
+    admin_areas: await loadAdminAreas(client, registry, dataset),
+    road_segments: await loadRoads(client, registry),
     ...(await loadTransit(client)),
     permits: await insertInBatches(client, INSERT_PERMITS, dataset.permits),
     ...(await loadHygiene(client, dataset)),

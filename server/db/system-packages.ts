@@ -83,3 +83,17 @@ export function ensureChromium(log: (message: string) => void): string {
   aptInstall(['chromium'], log);
   return path;
 }
+
+/**
+ * GDAL's command-line tools (Debian's gdal-bin) for the tests that copy layers with its OGC API - Features
+ * client (OAPIF), as QGIS and the city's GIS officers do. Returns whether ogr2ogr is there.
+ */
+export function ensureGdal(log: (message: string) => void): boolean {
+  if (existsSync('/usr/bin/ogr2ogr')) return true;
+  if (!isRoot()) {
+    log('GDAL is not installed (apt-get install -y --no-install-recommends gdal-bin): the OAPIF copy test will be skipped');
+    return false;
+  }
+  aptInstall(['gdal-bin'], log);
+  return existsSync('/usr/bin/ogr2ogr');
+}

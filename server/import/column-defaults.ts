@@ -13,8 +13,8 @@ export interface UnsetProperty {
 }
 
 /** Column → default expression of the layer's table, as PostgreSQL prints it (casts removed). */
-export async function readColumnDefaults(pool: pg.Pool, layer: LayerDefinition): Promise<Map<string, string>> {
-  const result = await pool.query<{ column: string; expression: string }>(
+export async function readColumnDefaults(db: pg.Pool | pg.PoolClient, layer: LayerDefinition): Promise<Map<string, string>> {
+  const result = await db.query<{ column: string; expression: string }>(
     `SELECT a.attname AS column, pg_get_expr(d.adbin, d.adrelid) AS expression
        FROM pg_attrdef AS d JOIN pg_attribute AS a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
       WHERE d.adrelid = to_regclass($1)`,

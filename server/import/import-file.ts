@@ -53,23 +53,40 @@ function providedProperties(layer: LayerDefinition, prepared: ReturnType<typeof 
 }
 
 /**
+ * Where an import writes: a pool (the import is its own transaction), or a client inside the caller's
+ * transaction (the sample data is loaded in one transaction, its imports included).
+ */
+type ImportDatabase = pg.Pool | pg.PoolClient;
+
+/**
  * Imports a GeoJSON file or a zipped Shapefile into a registry layer. All or nothing: every feature is
  * read, mapped, validated against the registry (properties, then the rules over whole rows once parents
  * are linked) and its geometry checked by PostGIS; any issue and nothing is written, not even an id.
  * Otherwise the rows go in within ONE transaction (rolled back for a dry run) with their history. Throws
  * only for failures that are not the file's fault (database unreachable, for instance).
  */
-export async function importFile(
-  pool: pg.Pool,
+export async function importFile(db: ImportDatabase, registry: LayerRegistry, layerId: string, filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const layer = registry.find(layerId);
+  if (!layer) return { ...emptyReport(layerId, filePath), issues: [unknownLayerIssue(layerId, registry.ids)] };
+  return importDataset(db, registry, layerId, await readSource(filePath, layer.id), filePath, options);
+}
+
+function emptyReport(layerId: string, filePath: string): ImportReport {
+  return { layerId, filePath, status: 'rejected', featureCount: 0, rowCount: 0, values: [], unset: [], notes: [], issues: [] };
+}
+
+/** importFile for features already read (`filePath` names their source in the report and the history). */
+export async function importDataset(
+  db: ImportDatabase,
   registry: LayerRegistry,
   layerId: string,
+  read: SourceDataset,
   filePath: string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report: ImportReport = { layerId, filePath, status: 'rejected', featureCount: 0, rowCount: 0, values: [], unset: [], notes: [], issues: [] };
+  const report = emptyReport(layerId, filePath);
   const layer = registry.find(layerId);
   if (!layer) return { ...report, issues: [unknownLayerIssue(layerId, registry.ids)] };
-  const read = await readSource(filePath, layer.id);
   Object.assign(report, { format: read.format, featureCount: read.features.length, notes: [...read.notes] });
   if (read.issues.some((issue) => issue.featureIndex === undefined)) return { ...report, issues: read.issues };
   if (read.features.length === 0 && read.issues.length === 0) return { ...report, issues: [noFeaturesIssue()] };
@@ -85,10 +102,10 @@ export async function importFile(
   const issues = [...read.issues.filter((issue) => dataset.features.some((feature) => feature.index === issue.featureIndex)), ...prepared.issues];
   if (issues.length > 0) return { ...report, issues: sortIssues(issues) };
   const provided = providedProperties(layer, prepared, options);
-  report.unset = unsetProperties(layer, provided, await readColumnDefaults(pool, layer));
-  const invalid = await findInvalidGeometries(pool, prepared.rows.map((row) => row.geometry), layer.geometry.srid);
+  report.unset = unsetProperties(layer, provided, await readColumnDefaults(db, layer));
+  const invalid = await findInvalidGeometries(db, prepared.rows.map((row) => row.geometry), layer.geometry.srid);
   if (invalid.length > 0) return { ...report, issues: invalid.map(({ position, reason }) => invalidGeometryIssue(prepared.rows[position]!, reason)) };
-  const written = await writeImport(pool, { layer, registry, rows: prepared.rows, options, providedProperties: provided, author: `import ${basename(filePath)}` });
+  const written = await writeImport(db, { layer, registry, rows: prepared.rows, options, providedProperties: provided, author: `import ${basename(filePath)}` });
   return { ...report, status: written.status, ...(written.counts ? { counts: written.counts } : {}), issues: sortIssues(written.issues) };
 }
 

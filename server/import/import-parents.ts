@@ -54,13 +54,14 @@ function derivedValues(link: string, children: readonly ImportRow[], options: Im
   if (hierarchy) values[hierarchy.levelProperty] = derive.level;
   const issues: ImportIssue[] = [];
   for (const property of Object.keys(derive.from)) {
-    const found = [...new Set(children.map((child) => child.parentValues?.[property]).filter((value) => value !== null && value !== undefined).map(String))];
-    if (found.length === 1) values[property] = found[0]!;
+    const given = children.map((child) => child.parentValues?.[property]).filter((value) => value !== null && value !== undefined);
+    const found = [...new Map(given.map((value) => [JSON.stringify(value), value])).values()];
+    if (found.length === 1) values[property] = found[0] as PropertyValue;
     if (found.length > 1) {
       issues.push(fileIssue('parents-disagree', labels(
-        `les zones rattachées à « ${link} » donnent plusieurs valeurs de ${property} : ${found.join(', ')}`,
-        `المناطق التابعة لـ « ${link} » تعطي عدة قيم لـ ${property}: ${found.join('، ')}`,
-        `the areas belonging to "${link}" give several values of ${property}: ${found.join(', ')}`,
+        `les zones rattachées à « ${link} » donnent plusieurs valeurs de ${property} : ${found.map(String).join(', ')}`,
+        `المناطق التابعة لـ « ${link} » تعطي عدة قيم لـ ${property}: ${found.map(String).join('، ')}`,
+        `the areas belonging to "${link}" give several values of ${property}: ${found.map(String).join(', ')}`,
       ), `/properties/${property}`));
     }
   }

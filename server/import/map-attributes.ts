@@ -58,8 +58,10 @@ export function planAttributes(attributes: readonly string[], layer: LayerDefini
   const unknown: string[] = [];
   const readOnly: string[] = [];
   for (const attribute of attributes) {
-    if (consumed.has(attribute) && !explicit.has(attribute)) continue;
     const target = explicit.has(attribute) ? explicit.get(attribute) : findProperty(layer, attribute);
+    // An attribute an option uses (the key, the parent link...) is never unknown: it feeds a property only
+    // when one has its name.
+    if (consumed.has(attribute) && target === undefined) continue;
     if (target === '') ignored.push(attribute);
     else if (target === undefined) (options.isUnknownIgnored ? ignored : unknown).push(attribute);
     else if (!isEditable(layer.properties[target]!)) (options.isUnknownIgnored ? ignored : readOnly).push(attribute);

@@ -42,8 +42,8 @@ export interface WriteRequest {
   author: string;
 }
 
-/** Records sent per statement: one bound JSON parameter of a few hundred kB. */
-const BATCH_SIZE = 1000;
+/** Records sent per statement (one bound JSON parameter of a few MB): every statement runs the layer's statement triggers (streets, generalisation) once, so fewer is faster. */
+const BATCH_SIZE = 5000;
 /** Past this many changes, the tiles of one box around them all are dropped instead of one box each. */
 const BOXES_PER_IMPORT = 1000;
 
@@ -91,10 +91,18 @@ async function dissolve(client: pg.ClientBase, layer: LayerDefinition, geometrie
   return result.rows[0]!.geometry;
 }
 
-async function runOrRefuse<T>(client: pg.ClientBase, request: WriteRequest, text: string, items: readonly T[], parameter: (items: readonly T[]) => unknown, rowOf: (item: T) => { featureIndex?: number; derivedLink?: string; existingId?: number }): Promise<Record<string, unknown>[]> {
+async function runOrRefuse<T>(
+  client: pg.ClientBase,
+  request: WriteRequest,
+  text: string,
+  items: readonly T[],
+  parameter: (items: readonly T[]) => unknown,
+  rowOf: (item: T) => { featureIndex?: number; derivedLink?: string; existingId?: number },
+  batchSize = BATCH_SIZE,
+): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    const outcome = await runDiagnosed(client, text, items.slice(start, start + BATCH_SIZE), parameter);
+  for (let start = 0; start < items.length; start += batchSize) {
+    const outcome = await runDiagnosed(client, text, items.slice(start, start + batchSize), parameter);
     if ('refusals' in outcome) throw new Refused(outcome.refusals.map(({ error, item }) => refusalIssue(error, rowOf(item), request.layer, request.registry)));
     rows.push(...outcome.rows);
   }
@@ -112,7 +120,8 @@ async function deleteFeatures(client: pg.ClientBase, request: WriteRequest, ids:
       ? (await client.query<{ id: string }>(buildLeavesQuery(layer, layer.hierarchy.parentProperty), [remaining])).rows.map((row) => Number(row.id))
       : remaining;
     if (leaves.length === 0) break;
-    await runOrRefuse(client, request, buildDeleteStatement(layer), leaves, (items) => items, (id) => ({ existingId: id }));
+    // One statement for them all: each statement runs the layer's triggers (streets, generalisation) once.
+    await runOrRefuse(client, request, buildDeleteStatement(layer), leaves, (items) => items, (id) => ({ existingId: id }), leaves.length);
     const gone = new Set(leaves);
     remaining = remaining.filter((id) => !gone.has(id));
   }
@@ -241,38 +250,41 @@ async function applyImport(client: pg.ClientBase, request: WriteRequest): Promis
  * `--retire-missing` the kept keys the file no longer has. Every change goes to the feature history
  * (author "import <file>") and to the tile caches, as an edit would. A refusal (by the registry's rules
  * or by the database) or a dry run rolls everything back and puts the id sequence back where it was, so
- * nothing, not even an id, is used up.
+ * nothing, not even an id, is used up. Given a client, the import is a savepoint of the caller's
+ * transaction instead.
  */
-export async function writeImport(pool: pg.Pool, request: WriteRequest): Promise<{ status: 'imported' | 'dry-run' | 'rejected'; counts?: ImportCounts; issues: ImportIssue[] }> {
-  const client = await pool.connect();
+export async function writeImport(db: pg.Pool | pg.PoolClient, request: WriteRequest): Promise<{ status: 'imported' | 'dry-run' | 'rejected'; counts?: ImportCounts; issues: ImportIssue[] }> {
+  const isOwnTransaction = !('release' in db);
+  const client = isOwnTransaction ? await db.connect() : db;
+  const [begin, commit, rollback] = isOwnTransaction ? ['BEGIN', 'COMMIT', 'ROLLBACK'] : ['SAVEPOINT import', 'RELEASE SAVEPOINT import', 'ROLLBACK TO SAVEPOINT import'];
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     await client.query(`LOCK TABLE ${table(request.layer)} IN SHARE ROW EXCLUSIVE MODE`);
     const sequence = await readSequence(client, request.layer);
     try {
       const { counts, changes } = await applyImport(client, request);
       if (request.options.isDryRun) {
         await restoreSequence(client, sequence);
-        await client.query('ROLLBACK');
+        await client.query(rollback);
         return { status: 'dry-run', counts, issues: [] };
       }
       await announce(client, request, changes);
-      await client.query('COMMIT');
+      await client.query(commit);
       return { status: 'imported', counts, issues: [] };
     } catch (error) {
       // A refusal leaves the transaction usable (runDiagnosed rolled back to its savepoint): the sequence is
       // put back while the lock still keeps every other writer out.
       await restoreSequence(client, sequence).catch(() => undefined);
       if (error instanceof Refused) {
-        await client.query('ROLLBACK');
+        await client.query(rollback);
         return { status: 'rejected', issues: error.issues };
       }
       throw error;
     }
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (isOwnTransaction) await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    if (isOwnTransaction) (client as pg.PoolClient).release();
   }
 }

@@ -97,7 +97,11 @@ export class RegionService {
     });
   }
 
-  /** The region: the admin areas, else every layer's data, else the whole world. */
+  /**
+   * The region: the admin areas' extent with the margin, or the whole world while there are none (a city
+   * that has not loaded its areas yet; REGION_BOUNDS fixes it instead). Only the admin areas are read, so a
+   * lock on another layer never holds the region up.
+   */
   current(): Promise<Region> {
     return this.#cached('region', async () => {
       const areas = this.registry.areas;
@@ -110,13 +114,8 @@ export class RegionService {
                    FROM ${ident(areas.table.schema, areas.table.name)} AS t) AS x`,
         [cityLevel ?? null],
       )).rows[0];
-      let extent = toBbox(row);
       const city = toBbox(row && { west: row.city_west, south: row.city_south, east: row.city_east, north: row.city_north });
-      if (!extent) {
-        const extents = (await Promise.all(this.registry.layers.map((layer) => this.layerExtent(layer)))).filter((box): box is Bbox => box !== null);
-        if (extents.length > 0) extent = [Math.min(...extents.map((box) => box[0])), Math.min(...extents.map((box) => box[1])), Math.max(...extents.map((box) => box[2])), Math.max(...extents.map((box) => box[3]))];
-      }
-      return regionFrom(extent, city, this.settings);
+      return regionFrom(toBbox(row), city, this.settings);
     });
   }
 }

@@ -30,8 +30,9 @@ const FROM_SOURCE = -2;
 const GRID_METRES = 250;
 
 /**
- * The street network as a walking graph, held in memory: nodes where streets meet (lines are noded by
- * PostGIS before they come here), edges with their length and course, a grid to find the street nearest
+ * The street network as a walking graph, held in memory: nodes where streets meet (where lines share a
+ * vertex; small networks are also noded at every crossing by PostGIS before they come here), edges with
+ * their length and course, a grid to find the street nearest
  * a point. Every street is walkable both ways (one-way streets have pavements).
  */
 export class WalkingNetwork {
@@ -45,8 +46,9 @@ export class WalkingNetwork {
   constructor(lines: readonly LonLat[][]) {
     this.#projection = new LocalProjection(lines[0]?.[0]?.[1] ?? 33.6);
     const nodes = new Map<string, number>();
+    const keyOf = (position: LonLat) => `${position[0].toFixed(7)},${position[1].toFixed(7)}`;
     const nodeOf = (position: LonLat) => {
-      const key = `${position[0].toFixed(7)},${position[1].toFixed(7)}`;
+      const key = keyOf(position);
       let node = nodes.get(key);
       if (node === undefined) {
         node = nodes.size;
@@ -55,7 +57,23 @@ export class WalkingNetwork {
       }
       return node;
     };
-    for (const line of lines) {
+    // Streets meet where they share a vertex (OpenStreetMap ways join at shared nodes, often in the middle of
+    // one of them): each line is cut there, so that the walk can turn.
+    const uses = new Map<string, number>();
+    for (const line of lines) for (const key of new Set(line.map(keyOf))) uses.set(key, (uses.get(key) ?? 0) + 1);
+    const pieces = lines.flatMap((line) => {
+      const cut: LonLat[][] = [];
+      let piece: LonLat[] = [];
+      line.forEach((position, index) => {
+        piece.push(position);
+        if (index > 0 && index < line.length - 1 && (uses.get(keyOf(position)) ?? 0) > 1) {
+          cut.push(piece);
+          piece = [position];
+        }
+      });
+      return [...cut, piece];
+    });
+    for (const line of pieces) {
       if (line.length < 2) continue;
       let metres = 0;
       for (let index = 1; index < line.length; index += 1) metres += distanceMeters(line[index - 1]!, line[index]!);

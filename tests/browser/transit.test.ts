@@ -234,7 +234,7 @@ describe('in Arabic', () => {
     await page.locator('.journey-form select').selectOption('depart');
     await page.locator('.journey-form input[type="datetime-local"]').fill(WEEKDAY_MORNING);
     await chooseSuggestion(page, 'from', 'الميناء', /الدار البيضاء الميناء/);
-    await chooseSuggestion(page, 'to', 'الزرقطوني', /شارع الزرقطوني/);
+    await chooseSuggestion(page, 'to', 'السكتاني', /شارع حسن السكتاني/);
     await page.locator('.journey-results .itinerary, .transit__body [data-error-type]').first().waitFor();
     const asked = activity.requests.filter((url) => url.includes('/api/mobility/journeys?')).map((url) => decodeURIComponent(new URL(url).search));
     expect(await page.locator('.transit__body [data-error-type]').count(), `journeys asked: ${asked.join(' | ')}`).toBe(0);

@@ -16,7 +16,8 @@ beforeAll(async () => {
   database = await createScratchDatabase();
   admin = await sessionHeaders(database.pool, 'root', 'admin');
   planner = await sessionHeaders(database.pool, 'amina', 'planner');
-  server = await startTestServer(database.pool, { MAX_BODY_BYTES: '20000', MAX_GEOMETRY_VERTICES: '50' });
+  // No admin area yet: the region comes from the setting (REGION_BOUNDS), as a city may fix it.
+  server = await startTestServer(database.pool, { MAX_BODY_BYTES: '20000', MAX_GEOMETRY_VERTICES: '50', REGION_BOUNDS: '-7.85,33.42,-7.35,33.72' });
 });
 afterAll(async () => {
   await server?.close();

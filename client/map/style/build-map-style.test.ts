@@ -79,17 +79,18 @@ describe('buildMapStyle', () => {
     for (const url of urls) expect(url.startsWith(`${ORIGIN}/assets/`)).toBe(true);
   });
 
-  it('draws the sea, then the land, then every geometry layer, and the labels on top', () => {
+  it('draws the sea, then the land and the railways, then every geometry layer, and the labels on top', () => {
     const layers = styleFor('fr').layers;
-    expect(layers.slice(0, 3).map((layer) => [layer.id, layer.type])).toEqual([
+    expect(layers.slice(0, 4).map((layer) => [layer.id, layer.type])).toEqual([
       ['basemap:sea', 'background'],
       ['basemap:land', 'fill'],
       ['basemap:coast', 'line'],
+      ['basemap:railways', 'line'],
     ]);
     const firstLabel = layers.findIndex((layer) => layer.type === 'symbol');
-    expect(firstLabel).toBeGreaterThan(3);
+    expect(firstLabel).toBeGreaterThan(4);
     expect(layers.slice(firstLabel).every((layer) => layer.type === 'symbol')).toBe(true);
-    for (const layer of layers.slice(3)) {
+    for (const layer of layers.slice(4)) {
       expect(layer.metadata).toMatchObject({ 'casa-sig:layer': expect.any(String), 'casa-sig:part': expect.any(String) });
       const owner = catalogLayer((layer.metadata as Record<string, string>)['casa-sig:layer']!);
       const isAreaLabel = layer.type === 'symbol' && owner.labelPointsLayer !== null;
