@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <layer> <file> [--map a=b] [--set p=v] [--map-value p:a=b] [--ignore-unknown] [--dry-run]`
+ * `npm run import -- <layer> <file> [options]`, or `npm run import -- <layer> --help` for what the layer asks of a file.
  *
  * Imports a GeoJSON file or a zipped Shapefile into a registry layer, all or nothing, and prints how many
  * rows were written or why nothing was. Exit code: 0 imported (or dry run passed), 1 refused, 2 usage.
@@ -7,22 +7,28 @@
  */
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/open-database.ts';
+import { describeImportTarget } from '../server/import/describe-import-target.ts';
 import { formatImportReport } from '../server/import/format-import-report.ts';
 import { importFile, unknownLayerIssue } from '../server/import/import-file.ts';
 import { IMPORT_USAGE, parseImportArgs } from '../server/import/parse-import-args.ts';
 import { LayerRegistry } from '../server/layers/registry.ts';
 
 async function main(argv: string[]): Promise<number> {
-  const { command, isHelp, error } = parseImportArgs(argv);
-  if (isHelp) {
-    console.log(IMPORT_USAGE);
+  const { command, help, error } = parseImportArgs(argv);
+  const registry = new LayerRegistry();
+  if (help) {
+    const layer = help.layerId === undefined ? undefined : registry.find(help.layerId);
+    if (help.layerId !== undefined && !layer) {
+      console.error(unknownLayerIssue(help.layerId, registry.ids).message[help.language]);
+      return 2;
+    }
+    console.log(layer ? `${IMPORT_USAGE}\n\n${describeImportTarget(layer, help.language)}` : IMPORT_USAGE);
     return 0;
   }
   if (!command) {
     console.error(`import: ${error}\n\n${IMPORT_USAGE}`);
     return 2;
   }
-  const registry = new LayerRegistry();
   // Checked before the database opens: starting the embedded cluster takes seconds.
   if (!registry.find(command.layerId)) {
     console.error(unknownLayerIssue(command.layerId, registry.ids).message[command.language]);

@@ -49,7 +49,8 @@ describe('parseImportArgs', () => {
     expect(parseImportArgs(argv).error).toMatch(message);
   });
 
-  it('asks for help', () => {
-    expect(parseImportArgs(['-h']).isHelp).toBe(true);
+  it('asks for help, about one layer when it is named', () => {
+    expect(parseImportArgs(['-h']).help).toEqual({ language: 'fr' });
+    expect(parseImportArgs(['admin_areas', '--help', '--lang', 'ar']).help).toEqual({ layerId: 'admin_areas', language: 'ar' });
   });
 });

@@ -34,7 +34,8 @@ Options:
   --dry-run                         check and write inside a transaction, then roll back
   --lang fr|ar|en                   language of the messages (default fr)
   --max-issues <n>                  issues listed before the summary (default 20)
-  -h, --help                        this help
+  -h, --help                        this help; with a <layer>, what its features must give and the
+                                    rules they must meet (npm run import -- admin_areas --help)
 
 Attributes map to the property of the same name, ignoring case. What the file does not give stays
 unknown (null) unless the table has a default; the report lists both, and every distinct value of each
@@ -49,6 +50,12 @@ export interface ImportCommand {
   options: ImportOptions;
   language: Language;
   maxIssues: number;
+}
+
+/** `--help`, with the layer whose properties and rules to describe when one is named. */
+export interface ImportHelp {
+  layerId?: string;
+  language: Language;
 }
 
 /** node:util parseArgs over the import command's options (throws on an unknown or malformed one). */
@@ -79,7 +86,7 @@ function parseOptions(argv: readonly string[]) {
 }
 
 /** Parses the command line; `error` is a one-line reason to print with the usage. */
-export function parseImportArgs(argv: readonly string[]): { command?: ImportCommand; isHelp?: boolean; error?: string } {
+export function parseImportArgs(argv: readonly string[]): { command?: ImportCommand; help?: ImportHelp; error?: string } {
   let parsed: ReturnType<typeof parseOptions>;
   try {
     parsed = parseOptions(argv);
@@ -87,9 +94,9 @@ export function parseImportArgs(argv: readonly string[]): { command?: ImportComm
     return { error: (error as Error).message };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { isHelp: true };
-  if (positionals.length !== 2) return { error: `expected <layer> <file>, got ${positionals.length} argument(s)` };
   if (!['fr', 'ar', 'en'].includes(values.lang)) return { error: `--lang must be fr, ar or en, not ${values.lang}` };
+  if (values.help) return { help: { language: values.lang as Language, ...(positionals[0] ? { layerId: positionals[0] } : {}) } };
+  if (positionals.length !== 2) return { error: `expected <layer> <file>, got ${positionals.length} argument(s)` };
   const maxIssues = Number(values['max-issues']);
   if (!Number.isInteger(maxIssues) || maxIssues < 0) return { error: `--max-issues must be a whole number, not ${values['max-issues']}` };
   if (values['retire-missing'] && !values.key) return { error: '--retire-missing needs --key <attribute>' };
