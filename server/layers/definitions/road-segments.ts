@@ -126,9 +126,11 @@ export const roadSegments = defineLayer({
   access: 'plannerEdited',
   style: {
     kind: 'line',
+    // Roads whose condition nobody surveyed yet (most imported ones) stay neutral grey, the legend's
+    // "unknown"; a surveyed good road is green so that the two never read alike.
     color: '#8a8a8a',
     colorProperty: 'condition',
-    colorByValue: { good: '#6f7f8f', fair: '#c8a03c', poor: '#b8672f', critical: '#6e2418' },
+    colorByValue: { good: '#4e8a5e', fair: '#c8a03c', poor: '#b8672f', critical: '#6e2418' },
     size: 3,
     isLabelled: true,
   },
