@@ -105,7 +105,7 @@ describe('importFile: GeoJSON', () => {
       { name_fr: 'Voie piétonne Prince Moulay Abdallah', name_ar: null, road_class: 'pedestrian', surface: null, condition: 'fair', width_m: null, lanes: null, is_lit: null, last_works_on: null, srid: 4326, type: 'LINESTRING', dims: 2 },
     ]);
     expect(report.unset).toEqual([{ property: 'is_one_way', columnDefault: null, isUnknown: true }]);
-    // Every import is in the history, by "import <file>", and was announced to the tile caches.
+    // Every import is in the history, by "import <file>" (its tiles: import-tile-changes.test.ts).
     const history = await pool.query("SELECT DISTINCT author, operation FROM feature_history WHERE layer = 'road_segments'");
     expect(history.rows).toEqual([{ author: 'import routes "Anfa" d\'été – طرق.geojson', operation: 'create' }]);
     // Rows written by one transaction share its start time (now()): the import is all or nothing.
