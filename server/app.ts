@@ -38,6 +38,7 @@ import { createLayersRouter } from './routes/layers.ts';
 import { createMobilityRouter } from './routes/mobility.ts';
 import { TimetableService } from './mobility/timetable-service.ts';
 import { createTileFrontDoor } from './routes/tile-front-door.ts';
+import { createTileChangesRouter } from './routes/tile-changes.ts';
 import type { TileCachePolicy } from './tiles/tile-response.ts';
 import { createTileRouter } from './routes/tiles.ts';
 import { createWebhooksRouter } from './routes/webhooks.ts';
@@ -73,6 +74,8 @@ export interface AppDeps {
     | 'REGION_MARGIN_KM'
     | 'REGION_BOUNDS'
     | 'HOME_BOUNDS'
+    | 'TILE_CHANGES_MAX_STREAMS'
+    | 'TILE_CHANGES_MAX_AGE_SECONDS'
     | TileConfigKey
   >;
 }
@@ -178,6 +181,9 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry, queries, region }));
   app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries, region }));
   app.use(createTileRouter({ tiles, registry: deps.registry, region, ...tileCachePolicy(deps.config) }));
+  app.use(
+    createTileChangesRouter({ tiles, registry: deps.registry, maxStreams: deps.config.TILE_CHANGES_MAX_STREAMS, maxAgeSeconds: deps.config.TILE_CHANGES_MAX_AGE_SECONDS }),
+  );
   app.use(createArchiveRouter(deps.config.TILE_ARCHIVE_DIR));
   app.use(createMobilityRouter(new TimetableService(deps.pool, deps.registry, (error) => deps.logger.warn({ err: error }, 'timetable rebuild failed')), region));
   serveClient(app, deps.config.CLIENT_DIST_DIR);

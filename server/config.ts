@@ -85,6 +85,10 @@ const settings = z.object({
     .describe('Cache-Control max-age of public tiles'),
   TILE_PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300)
     .describe('Cache-Control stale-while-revalidate of public tiles'),
+  TILE_CHANGES_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(2_000)
+    .describe('Open maps listening to GET /api/tile-changes at once on this server; past it, 503 with Retry-After'),
+  TILE_CHANGES_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300)
+    .describe('A tile-changes stream ends after this long (EventSource reconnects with the credentials of the moment)'),
 });
 
 /** Queries may take this many connections of the pool by default, and always leave one to the rest. */

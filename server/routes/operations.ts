@@ -11,6 +11,7 @@ import { itemOperations } from './ogc-items.ts';
 import { ogcOperations } from './ogc.ts';
 import { queryOperations } from './query.ts';
 import { searchOperations } from './search.ts';
+import { tileChangesOperations } from './tile-changes.ts';
 import { tileOperations } from './tiles.ts';
 import { webhookOperations } from './webhooks.ts';
 
@@ -22,6 +23,7 @@ export const ALL_OPERATIONS: readonly ApiOperation[] = [
   ...adminOperations,
   ...layersOperations,
   ...tileOperations,
+  ...tileChangesOperations,
   ...archiveOperations,
   ...ogcOperations,
   ...itemOperations,

@@ -25,6 +25,13 @@ export interface TileServiceSettings {
   isPrepared: boolean;
 }
 
+/**
+ * What subscribers of the tile service hear: a change that dropped cached tiles (the same layer and boxes
+ * the edit announced), or `reset` when everything was forgotten (the change listener lost its connection, so
+ * edits may have gone unheard).
+ */
+export type TileServiceEvent = { kind: 'change'; change: TileChange } | { kind: 'reset' };
+
 /** How a tile was obtained, for the Cache-Status response header (RFC 9211). */
 export type TileCacheOutcome = 'hit' | 'stored' | 'not-stored' | 'collapsed';
 
@@ -51,6 +58,7 @@ export class TileService {
   readonly #listener: TileChangeListener;
   readonly #inFlight = new Map<string, InFlight>();
   readonly #stopOwnerWatch: () => void;
+  readonly #subscribers = new Set<(event: TileServiceEvent) => void>();
   #isClosed = false;
 
   constructor(serverPool: pg.Pool, registry: LayerRegistry, settings: TileServiceSettings, onError: (error: Error) => void = () => undefined) {
@@ -111,6 +119,18 @@ export class TileService {
     return this.cache.get(key);
   }
 
+  /**
+   * Calls the listener after each change has dropped the tiles it touched (so a tile asked for from then on
+   * is drawn anew), and after the cache was emptied. Starts the change listener. Returns the unsubscribe.
+   */
+  subscribe(listener: (event: TileServiceEvent) => void): () => void {
+    this.#listener.start();
+    this.#subscribers.add(listener);
+    return () => {
+      this.#subscribers.delete(listener);
+    };
+  }
+
   /** Drops the cached and rendering tiles of the layer that the change can have altered. */
   invalidate(change: TileChange): void {
     const layer = this.#registry.find(change.layer);
@@ -125,6 +145,7 @@ export class TileService {
       flight.isFresh = false;
       this.#inFlight.delete(id);
     }
+    this.#tell({ kind: 'change', change });
   }
 
   async close(): Promise<void> {
@@ -140,6 +161,11 @@ export class TileService {
     this.cache.clear();
     for (const flight of this.#inFlight.values()) flight.isFresh = false;
     this.#inFlight.clear();
+    this.#tell({ kind: 'reset' });
+  }
+
+  #tell(event: TileServiceEvent): void {
+    for (const subscriber of [...this.#subscribers]) subscriber(event);
   }
 }
 
