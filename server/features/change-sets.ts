@@ -4,6 +4,7 @@ import { assertAllowed, type LayerOperation } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { AppError } from '../http/errors.ts';
 import { findReadableLayer } from '../auth/layer-access.ts';
+import type { Bbox } from '../layers/geometry-bbox.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { parseIfMatch } from './etag.ts';
@@ -97,6 +98,7 @@ export async function applyChangeSet(
   principal: Principal,
   changeSet: ChangeSet,
   limits: GeometryLimits,
+  city: Bbox | null = null,
 ): Promise<{ changes: AppliedChange[]; ids: Record<string, number> }> {
   const tempIds = changeSet.changes.flatMap((change) => (change.op === 'create' && change.tempId ? [change.tempId] : []));
   if (new Set(tempIds).size !== tempIds.length) throw new AppError(400, 'duplicate-temp-id', 'Bad request', 'Each tempId may be used once');
@@ -107,7 +109,7 @@ export async function applyChangeSet(
       throw locate(error, index);
     }
   });
-  const applied = await inWriteTransaction(pool, principal, { registry, maxVertices: limits.maxVertices, reason: changeSet.reason }, async (tx) => {
+  const applied = await inWriteTransaction(pool, principal, { registry, maxVertices: limits.maxVertices, reason: changeSet.reason, city }, async (tx) => {
     await tx.lockInOrder(prepared.flatMap(({ change, layer }) => (change.op === 'create' ? [] : [{ layer, id: change.id }])));
     const results: AppliedChange[] = [];
     for (const [index, change] of prepared.entries()) {

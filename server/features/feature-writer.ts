@@ -11,6 +11,7 @@ import { checkGeometryValidity, findNearMissWarnings, findRowRuleIssues, isInsid
 import { featureEtag, type IfMatch, isIfMatchSatisfied } from './etag.ts';
 import { changedReadOnlyIssues } from './read-only-values.ts';
 import type { FeatureInput } from './feature-input.ts';
+import { findLineWarnings } from './line-warnings.ts';
 import { type StoredFeature, toStoredFeature } from './feature-row.ts';
 import { allProperties, buildDelete, buildInsert, buildItemQuery, buildLatestValueQuery, buildLockQuery, buildUpdate } from './feature-sql.ts';
 import { type ChangeOperation, type PendingChange, recordChanges } from './history.ts';
@@ -28,6 +29,8 @@ export class WriteTransaction {
     readonly principal: Principal,
     readonly registry: LayerRegistry,
     readonly maxVertices: number,
+    /** The city's bounds, for the line warnings (a road leaving the city); null: unknown, no such warning. */
+    readonly city: Bbox | null = null,
   ) {}
 
   /** The feature as it is now, locked for this transaction; 404 when absent or outside the caller's areas. */
@@ -64,6 +67,11 @@ export class WriteTransaction {
     const invalid = await checkGeometryValidity(this.client, layer, input.geometry);
     if (invalid.length > 0) throw new ValidationError(invalid);
     return findNearMissWarnings(this.client, layer, input.geometry, ownId);
+  }
+
+  /** Ids of the layer's features this transaction has written so far (a change set's earlier changes). */
+  writtenIds(layer: LayerDefinition): number[] {
+    return this.#pending.filter((change) => change.layer === layer.id).map((change) => change.featureId);
   }
 
   async assertInsideAreas(layer: LayerDefinition, feature: StoredFeature): Promise<void> {
@@ -186,6 +194,7 @@ export async function createFeature(tx: WriteTransaction, layer: LayerDefinition
   const warnings = await tx.checkPlace(layer, input, null);
   const created = await tx.run(buildInsert(layer, { values: input.values, geometry: input.geometry ?? null }), layer);
   await tx.assertInsideAreas(layer, created);
+  warnings.push(...(await findLineWarnings(tx.client, layer, created, tx.writtenIds(layer), tx.city)));
   tx.record(layer, 'create', null, created, warnings);
   return { feature: created, warnings };
 }
@@ -211,6 +220,7 @@ export async function updateFeature(
   const updated = await tx.runUpdate(buildUpdate(layer, id, write, isFullReplace, input.geometry !== undefined), layer, current);
   if (!updated) return { feature: current, warnings };
   await tx.assertInsideAreas(layer, updated);
+  warnings.push(...(await findLineWarnings(tx.client, layer, updated, tx.writtenIds(layer), tx.city)));
   tx.record(layer, isFullReplace ? 'replace' : 'update', current, updated, warnings);
   return { feature: updated, warnings };
 }
@@ -230,11 +240,11 @@ export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition
 export async function inWriteTransaction<T>(
   pool: pg.Pool,
   principal: Principal,
-  options: { registry: LayerRegistry; maxVertices: number; reason?: string | undefined },
+  options: { registry: LayerRegistry; maxVertices: number; reason?: string | undefined; city?: Bbox | null },
   work: (tx: WriteTransaction) => Promise<T>,
 ): Promise<T> {
   return inTransaction(pool, async (client) => {
-    const tx = new WriteTransaction(client, principal, options.registry, options.maxVertices);
+    const tx = new WriteTransaction(client, principal, options.registry, options.maxVertices, options.city ?? null);
     const result = await work(tx);
     await tx.finish(options.reason);
     return result;

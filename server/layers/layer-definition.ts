@@ -130,6 +130,12 @@ export interface LayerDefinition {
      * reported as warnings (a road that almost meets another usually should).
      */
     nearMissMetres?: number;
+    /**
+     * Lines of the layer shorter than this many metres are reported as warnings (a segment that short is
+     * usually a slip of the mouse). Layers with `nearMissMetres` are networks: their lines are also checked
+     * for crossing themselves, leaving the city, and touching a segment with the same name and attributes.
+     */
+    shortSegmentMetres?: number;
   };
   /** Properties by API name, in display order. */
   properties: Readonly<Record<string, PropertyDefinition>>;

@@ -23,8 +23,9 @@ export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegist
 
   router.post('/api/changes', async (request, response) => {
     const changeSet = parseRequest(changeSetSchema, request.body, 'body');
-    const limits = { maxVertices: deps.config.MAX_GEOMETRY_VERTICES, region: (await deps.region.current()).bounds };
-    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, limits);
+    const region = await deps.region.current();
+    const limits = { maxVertices: deps.config.MAX_GEOMETRY_VERTICES, region: region.bounds };
+    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, limits, region.home);
     response.set('Cache-Control', 'no-store').json({
       changes: result.changes.map((change) => ({
         ...change,

@@ -2,6 +2,7 @@ import { isAllowed, readableLayers, visiblePropertiesFor } from '../auth/policy.
 import type { Principal } from '../auth/principal.ts';
 import type { Labels, LayerDefinition, PropertyType } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
+import { isEditable } from '../layers/property-validation.ts';
 import { hasLabelPoints, labelPointsLayerName } from '../layers/label-points.ts';
 import { type Region, regionFrom } from '../layers/region.ts';
 
@@ -30,10 +31,18 @@ export interface LayerCatalogEntry {
     references?: string;
     /** Personal data (sent only to roles allowed it): never a feature's title. */
     isPersonal: boolean;
-    /** Every feature has it (a permit's reference): a required text can title a feature, optional notes cannot. */
+    /**
+     * Must have a value when a feature is created or replaced (a permit's reference): a required text can
+     * title a feature, optional notes cannot.
+     */
     isRequired: boolean;
     /** A missing value means unknown (show it as such), not "none". */
     isUnknownWhenNull?: boolean;
+    /** False for what the server maintains (timestamps, derived values): editors show it read-only (absent: true). */
+    isEditable?: boolean;
+    /** Inclusive bounds of a number; for text, `max` is its greatest length in characters. */
+    min?: number;
+    max?: number;
   }[];
   /**
    * The layer whose places this one's features copy (an inspection sits at its establishment), or null.
@@ -42,6 +51,11 @@ export interface LayerCatalogEntry {
   derivedFrom: string | null;
   /** The date that places a feature in time (a permit's submission, an inspection's day), or null. */
   primaryDateProperty: string | null;
+  /**
+   * The checks the server makes of a network layer's lines, with their thresholds in metres, so that an
+   * editor warns about the same things before saving; null for other layers.
+   */
+  lineChecks?: { nearMissMetres: number; shortSegmentMetres: number | null } | null;
   style: LayerDefinition['style'];
   legend: { label: Labels; color: string }[];
   isVisibleByDefault: boolean;
@@ -101,9 +115,15 @@ function describeLayer(layer: LayerDefinition, principal: Principal): LayerCatal
       isPersonal: property.personal === true,
       isRequired: property.required === true,
       ...(property.isUnknownWhenNull ? { isUnknownWhenNull: true } : {}),
+      isEditable: isEditable(property),
+      ...(property.min === undefined ? {} : { min: property.min }),
+      ...(property.max === undefined ? {} : { max: property.max }),
     })),
     derivedFrom: layer.geometry.derivedFrom ?? null,
     primaryDateProperty: layer.primaryDateProperty ?? null,
+    lineChecks: layer.geometry.nearMissMetres
+      ? { nearMissMetres: layer.geometry.nearMissMetres, shortSegmentMetres: layer.geometry.shortSegmentMetres ?? null }
+      : null,
     style: layer.style,
     legend: buildLegend(layer),
     isVisibleByDefault: layer.isVisibleByDefault,

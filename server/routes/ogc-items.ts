@@ -84,7 +84,7 @@ function sendFeature(request: Request, response: Response, registry: LayerRegist
 export function createItemsRouter(deps: ItemRouteDeps): Router {
   const router = Router();
   const { pool, registry, config, queries } = deps;
-  const writeOptions = (request: Request) => ({ registry, maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request) });
+  const writeOptions = async (request: Request) => ({ registry, maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request), city: (await deps.region.current()).home });
   const layerOf = (request: Request) => findReadableLayer(registry, String(request.params.layer), request.principal);
   const limits = async () => ({ maxVertices: config.MAX_GEOMETRY_VERTICES, region: (await deps.region.current()).bounds });
 
@@ -134,7 +134,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     const layer = layerOf(request);
     assertAllowed(request.principal, layer, 'create');
     const input = parseFeatureInput(layer, request.body, 'create', await limits());
-    const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => createFeature(tx, layer, input));
+    const result = await inWriteTransaction(pool, request.principal, await writeOptions(request), (tx) => createFeature(tx, layer, input));
     response.location(`${requestOrigin(request)}/ogc/collections/${layer.id}/items/${result.feature.id}`);
     sendFeature(request, response, registry, layer, result.feature, 201, result.warnings);
   });
@@ -150,7 +150,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
       const ifMatch = parseIfMatch(request.get('if-match'));
       if (!ifMatch) throw new PreconditionRequiredError();
       const input = parseFeatureInput(layer, request.body, isFullReplace ? 'replace' : 'update', await limits(), id);
-      const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) =>
+      const result = await inWriteTransaction(pool, request.principal, await writeOptions(request), (tx) =>
         updateFeature(tx, layer, id, input, ifMatch, isFullReplace),
       );
       sendFeature(request, response, registry, layer, result.feature, 200, result.warnings);
@@ -162,7 +162,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     const id = parseId(String(request.params.id));
     assertAllowed(request.principal, layer, 'delete');
     const ifMatch = parseIfMatch(request.get('if-match'));
-    await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => deleteFeature(tx, layer, id, ifMatch));
+    await inWriteTransaction(pool, request.principal, await writeOptions(request), (tx) => deleteFeature(tx, layer, id, ifMatch));
     response.status(204).end();
   });
 
@@ -200,7 +200,7 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     const version = parseVersion(String(request.params.version));
     assertAllowed(request.principal, layer, 'update');
     const ifMatch = parseIfMatch(request.get('if-match'));
-    const result = await inWriteTransaction(pool, request.principal, writeOptions(request), (tx) => restoreVersion(tx, layer, id, version, ifMatch));
+    const result = await inWriteTransaction(pool, request.principal, await writeOptions(request), (tx) => restoreVersion(tx, layer, id, version, ifMatch));
     sendFeature(request, response, registry, layer, result.feature, 200, result.warnings);
   });
 

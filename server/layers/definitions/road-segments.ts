@@ -11,7 +11,7 @@ export const roadSegments = defineLayer({
     en: 'Road segments maintained by the city: class, surface, condition, width, lighting.',
   },
   family: 'street_heritage',
-  geometry: { types: ['LineString'], nearMissMetres: 5 },
+  geometry: { types: ['LineString'], nearMissMetres: 5, shortSegmentMetres: 5 },
   properties: {
     ...OPTIONAL_NAME_PROPERTIES,
     road_class: {
