@@ -14,6 +14,7 @@ import { type Language, textDirectionOf } from './i18n/language.ts';
 import { MapControllerContext } from './map/map-context.tsx';
 import { type CasaSigTestHandle, MapController } from './map/map-controller.ts';
 import { LABEL_FONT_FILES } from './map/map-font-files.ts';
+import { bindLiveTiles } from './map/live-tiles.ts';
 import { toAbsoluteUrl } from './map/style/absolute-url.ts';
 import { buildLabelFontFaces } from './map/style/label-fonts.ts';
 import { createAnnouncer } from './state/announcer.ts';
@@ -64,7 +65,8 @@ const controller = new MapController({
   catalog,
   publicArchive,
 });
-if (isTestMode) window.__casaSig = controller.createTestHandle();
+const liveTiles = bindLiveTiles(session, controller.edits);
+if (isTestMode) window.__casaSig = controller.createTestHandle(liveTiles.isOpen);
 
 /** <html lang dir> and the page title follow the language and the app. */
 function reflectDocument(language: Language, pathname: string): void {

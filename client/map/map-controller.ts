@@ -12,6 +12,7 @@ import type { MapPosition } from '../state/url-state.ts';
 import { createBrowseMode } from './browse-mode.ts';
 import type { FeatureHit, LngLat } from './feature-hit.ts';
 import { placeMapControls } from './map-controls.ts';
+import { MapEdits } from './map-edits.ts';
 import { createMapEventSource } from './maplibre-events.ts';
 import { registerPublicArchiveProtocol } from './public-archive-protocol.ts';
 import { type MapMode, ModeHost } from './mode-host.ts';
@@ -42,6 +43,8 @@ export interface CasaSigTestHandle {
   isIdle(): boolean;
   /** Ids of the overlays currently registered by apps. */
   overlayIds(): string[];
+  /** Whether the map hears other people's edits (the tile-changes stream is open). */
+  isHearingEdits(): boolean;
 }
 
 export interface MapControllerOptions {
@@ -73,6 +76,8 @@ const FIT_MAX_ZOOM = 17;
 
 export class MapController {
   readonly overlays = new OverlayRegistry();
+  /** Editing on the map: line drawing and reshaping modes, hidden features, fresh tiles after an edit. */
+  readonly edits = new MapEdits(() => this.#map, this.overlays);
   readonly #options: MapControllerOptions;
   readonly #element: HTMLDivElement;
   #map: maplibregl.Map | undefined;
@@ -267,7 +272,7 @@ export class MapController {
   }
 
   /** A read-only handle for browser tests (exposed on window only in test mode, by main.tsx). */
-  createTestHandle(): CasaSigTestHandle {
+  createTestHandle(isHearingEdits: () => boolean = () => false): CasaSigTestHandle {
     const controller = this;
     return {
       get map() {
@@ -279,6 +284,7 @@ export class MapController {
         return Boolean(map?.loaded() && map.areTilesLoaded() && !map.isMoving());
       },
       overlayIds: () => this.overlays.list().map((overlay) => overlay.id),
+      isHearingEdits,
     };
   }
 
@@ -303,6 +309,7 @@ export class MapController {
       minZoom: 9,
       maxBounds: [west - BOUNDS_MARGIN_DEGREES, south - BOUNDS_MARGIN_DEGREES, east + BOUNDS_MARGIN_DEGREES, north + BOUNDS_MARGIN_DEGREES],
       attributionControl: false,
+      transformRequest: (url, kind) => (kind === 'Tile' ? { url: this.edits.tileUrl(url) } : undefined),
       ...(this.#options.isTestMode ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
     this.#map = map;
@@ -319,6 +326,7 @@ export class MapController {
     map.once('load', () => {
       this.#writePosition();
       this.#showSelection(this.#options.state.get());
+      this.edits.restoreFeatureStates();
     });
     this.#resolveCreated(map);
   }
@@ -368,10 +376,11 @@ export class MapController {
       }
       return;
     }
-    map.setStyle(this.#buildStyle(this.#options.state.get()), { diff: true });
+    map.setStyle(this.edits.withLiveLayers(this.#buildStyle(this.#options.state.get()), map.getStyle()), { diff: true });
     // A new catalog replaces the sources, and their feature states with them.
     this.#selectedFeature = undefined;
     this.#showSelection(this.#options.state.get());
+    this.edits.restoreFeatureStates();
   }
 
   #open(hit: FeatureHit | null): void {

@@ -1,27 +1,12 @@
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
+import { pathLengthMetres } from './geodesy.ts';
 import type { MapMode } from './mode-host.ts';
 import type { OverlayRegistry } from './overlay-registry.ts';
 
-/** The mean Earth radius (metres) of the haversine distance: within 0.3% of the ellipsoid at Casablanca. */
-const EARTH_RADIUS_METRES = 6_371_008.8;
+export { pathLengthMetres };
+
 const OVERLAY_ID = 'measure';
 const SOURCE_ID = 'measure:path';
-
-/** The length of a path of [longitude, latitude] positions along the Earth's surface, in metres. */
-export function pathLengthMetres(path: readonly Position[]): number {
-  let total = 0;
-  for (let index = 1; index < path.length; index += 1) {
-    const [lon1 = 0, lat1 = 0] = path[index - 1]!;
-    const [lon2 = 0, lat2 = 0] = path[index]!;
-    const φ1 = (lat1 * Math.PI) / 180;
-    const φ2 = (lat2 * Math.PI) / 180;
-    const Δφ = φ2 - φ1;
-    const Δλ = ((lon2 - lon1) * Math.PI) / 180;
-    const a = Math.sin(Δφ / 2) ** 2 + Math.cos(φ1) * Math.cos(φ2) * Math.sin(Δλ / 2) ** 2;
-    total += 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
-  }
-  return total;
-}
 
 function pathFeatures(points: readonly Position[], pointer: Position | null): FeatureCollection<LineString | Point> {
   const line = pointer && points.length > 0 ? [...points, pointer] : points;

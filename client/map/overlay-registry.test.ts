@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PUBLIC_PRINCIPAL } from '../../server/auth/principal.ts';
 import { buildLayerCatalog } from '../../server/routes/layer-catalog.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
-import { composeStyle, type Overlay, OverlayRegistry } from './overlay-registry.ts';
+import { composeStyle, keepLiveLayers, type Overlay, OverlayRegistry } from './overlay-registry.ts';
 import { defaultVisibleLayerIds } from '../state/reconcile-visible-layers.ts';
 import { buildMapStyle } from './style/build-map-style.ts';
 
@@ -73,5 +73,23 @@ describe('OverlayRegistry', () => {
     expect(() => overlays.set({ ...journey, layers: [{ id: 'road_segments:line', type: 'line', source: 'journey:legs' }] })).toThrow(/must start with "journey:"/);
     expect(() => overlays.set({ ...journey, sources: { admin_areas: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } } })).toThrow(/admin_areas/);
     expect(() => overlays.setData('journey', 'journey:legs', { type: 'FeatureCollection', features: [] })).toThrow(/no GeoJSON source/);
+  });
+});
+
+describe('keepLiveLayers', () => {
+  it('carries a library’s own sources and layers into the next style, on top, and nothing else', () => {
+    const drawing = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+    const current = {
+      ...catalogStyle('fr'),
+      sources: { ...catalogStyle('fr').sources, 'line-editor-linestring': drawing, stray: drawing },
+      layers: [...catalogStyle('fr').layers, { id: 'line-editor-linestring', type: 'line' as const, source: 'line-editor-linestring' }, { id: 'stray', type: 'line' as const, source: 'stray' }],
+    };
+    const next = keepLiveLayers(catalogStyle('ar'), current, 'line-editor');
+    expect(next.layers.at(-1)?.id).toBe('line-editor-linestring');
+    expect(next.sources['line-editor-linestring']).toBe(drawing);
+    expect(next.sources.stray).toBeUndefined();
+    expect(next.layers.some((layer) => layer.id === 'stray')).toBe(false);
+    expect(validateStyleMin(next)).toEqual([]);
+    expect(keepLiveLayers(catalogStyle('ar'), catalogStyle('fr'), 'line-editor')).toEqual(catalogStyle('ar'));
   });
 });

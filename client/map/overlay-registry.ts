@@ -85,3 +85,16 @@ export function composeStyle(base: StyleSpecification, overlays: readonly Overla
   const split = firstLabel === -1 ? base.layers.length : firstLabel;
   return { ...base, sources, layers: [...base.layers.slice(0, split), ...below, ...base.layers.slice(split), ...top] };
 }
+
+/**
+ * The next style with the sources and layers of `current` whose ids start with `prefix`, unchanged and on
+ * top: layers a library adds to the map itself (terra-draw's, while a line is edited), which a rebuilt style
+ * would otherwise drop. Pure.
+ */
+export function keepLiveLayers(next: StyleSpecification, current: StyleSpecification, prefix: string): StyleSpecification {
+  const isLive = (id: string) => id.startsWith(prefix);
+  const sources = Object.entries(current.sources).filter(([id]) => isLive(id));
+  const layers = current.layers.filter((layer) => isLive(layer.id));
+  if (sources.length === 0 && layers.length === 0) return next;
+  return { ...next, sources: { ...next.sources, ...Object.fromEntries(sources) }, layers: [...next.layers.filter((layer) => !isLive(layer.id)), ...layers] };
+}

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecificat
 import type { Language } from '../../i18n/language.ts';
 import type { LayerCatalogEntry } from '../../api/layer-catalog.ts';
 import { LABEL_FONT, LABEL_FONT_BOLD } from './label-fonts.ts';
-import { buildColorExpression, buildLabelTextField, buildZoomedSize, IS_POINT, IS_POLYGON, IS_SELECTED } from './style-expressions.ts';
+import { buildColorExpression, buildLabelTextField, buildZoomedSize, IS_POINT, IS_POLYGON, IS_SELECTED, UNLESS_HIDDEN } from './style-expressions.ts';
 
 /**
  * The MapLibre style layers that draw one catalog layer. Each carries metadata naming the catalog layer
@@ -74,13 +74,14 @@ function buildLineLayers(entry: LayerCatalogEntry, isVisible: boolean): LayerSpe
       paint: {
         'line-color': ['case', IS_SELECTED, SELECTED_OUTLINE, HALO],
         'line-width': buildZoomedSize(entry.style.size, 2, 3),
+        'line-opacity': UNLESS_HIDDEN,
       },
     },
     {
       ...styleLayerBase(entry, 'line', isVisible),
       type: 'line',
       layout: { ...styleLayerBase(entry, 'line', isVisible).layout, ...layout },
-      paint: { 'line-color': buildColorExpression(entry.style), 'line-width': buildZoomedSize(entry.style.size) },
+      paint: { 'line-color': buildColorExpression(entry.style), 'line-width': buildZoomedSize(entry.style.size), 'line-opacity': UNLESS_HIDDEN },
     },
   ];
 }
@@ -204,6 +205,6 @@ export function buildLabelLayers(entry: LayerCatalogEntry, options: StyleLayerOp
       'text-field': buildLabelTextField(entry.nameProperties!, options.language),
       ...labelPlacement(entry.style.kind),
     },
-    paint: isArea ? { ...LABEL_PAINT, 'text-color': buildColorExpression(entry.style), 'text-halo-width': 2 } : LABEL_PAINT,
+    paint: isArea ? { ...LABEL_PAINT, 'text-color': buildColorExpression(entry.style), 'text-halo-width': 2 } : { ...LABEL_PAINT, 'text-opacity': UNLESS_HIDDEN },
   }));
 }

@@ -11,6 +11,12 @@ type LayerStyle = LayerCatalogEntry['style'];
 /** Whether the feature is the one shown in the details panel (feature state set by the map controller). */
 export const IS_SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
+/** Whether an app draws the feature itself (a road being edited: map/map-edits.ts hides its tile feature). */
+export const IS_HIDDEN: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
+
+/** Opacity 0 for a hidden feature, 1 otherwise. */
+export const UNLESS_HIDDEN: ExpressionSpecification = ['case', IS_HIDDEN, 0, 1];
+
 /**
  * The colour of a feature: by enum value (`colorByValue`), or read from a property that holds a `#rrggbb`
  * colour itself (transit lines), falling back to the layer colour when the value is missing or malformed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathLengthMetres } from './measure-mode.ts';
+import { distanceMetres, pathLengthMetres } from './geodesy.ts';
 
 describe('pathLengthMetres', () => {
   it('measures along the Earth: Place Mohammed V to Casa-Voyageurs is about 2.6 km as the crow flies', () => {
@@ -18,5 +18,12 @@ describe('pathLengthMetres', () => {
     expect(pathLengthMetres([a, b, c])).toBeCloseTo(pathLengthMetres([a, b]) + pathLengthMetres([b, c]), 6);
     expect(pathLengthMetres([a])).toBe(0);
     expect(pathLengthMetres([])).toBe(0);
+  });
+});
+
+describe('distanceMetres', () => {
+  it('measures a degree of latitude as about 111 km, and nothing between a place and itself', () => {
+    expect(distanceMetres([-7.6, 33], [-7.6, 34])).toBeCloseTo(111_195, -2);
+    expect(distanceMetres([-7.6, 33.5], [-7.6, 33.5])).toBe(0);
   });
 });

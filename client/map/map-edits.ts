@@ -1,0 +1,85 @@
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Position } from 'geojson';
+import type * as maplibregl from 'maplibre-gl';
+import { LINE_EDITOR_PREFIX, type LineEditingOptions, LineEditor, type ReshapeMode, type ReshapeStep } from './line-editor.ts';
+import type { MapMode } from './mode-host.ts';
+import { keepLiveLayers, type OverlayRegistry } from './overlay-registry.ts';
+import { type Bbox, TileRevisions } from './tile-revisions.ts';
+
+/**
+ * What the map controller offers editors (`controller.edits`): modes that draw and reshape lines with
+ * snapping, hiding the tile features an editor draws itself, and fresh tiles for the places an edit changed,
+ * on this map and, through the tile-changes stream, on every other open map.
+ */
+export class MapEdits {
+  readonly #map: () => maplibregl.Map | undefined;
+  readonly #overlays: OverlayRegistry;
+  readonly #revisions = new TileRevisions();
+  /** Features drawn by an app instead of their tiles (a road being edited), by layer. */
+  readonly #hidden = new Map<string, ReadonlySet<number>>();
+  #lineEditor: LineEditor | undefined;
+
+  constructor(map: () => maplibregl.Map | undefined, overlays: OverlayRegistry) {
+    this.#map = map;
+    this.#overlays = overlays;
+  }
+
+  /**
+   * These places of a layer changed (an edit saved here or heard from the server): their tiles are asked for
+   * again under a new URL, at every zoom, including the overzoomed slices MapLibre keeps by URL.
+   */
+  refreshPlaces(layerId: string, bboxes: readonly Bbox[]): void {
+    this.#revisions.noteChange(layerId, bboxes);
+    if (this.#map()?.getSource(layerId)) this.#map()!.refreshTiles(layerId);
+  }
+
+  /** Every tile of every vector source again (edits may have gone unheard). */
+  refreshAllTiles(): void {
+    this.#revisions.noteEverything();
+    const map = this.#map();
+    for (const [id, source] of Object.entries(map?.getStyle()?.sources ?? {})) if (source.type === 'vector') map!.refreshTiles(id);
+  }
+
+  /** Hides these features of a layer (feature state `hidden`); [] shows them all again. */
+  hideFeatures(layerId: string, featureIds: readonly number[]): void {
+    const map = this.#map();
+    const previous = this.#hidden.get(layerId) ?? new Set<number>();
+    const next = new Set(featureIds);
+    this.#hidden.set(layerId, next);
+    if (!map?.getSource(layerId)) return;
+    for (const id of previous) if (!next.has(id)) map.setFeatureState({ source: layerId, sourceLayer: layerId, id }, { hidden: false });
+    for (const id of next) map.setFeatureState({ source: layerId, sourceLayer: layerId, id }, { hidden: true });
+  }
+
+  /** A mode drawing a new line with snapping (map/line-editor.ts); `onDrawn` receives the finished line. */
+  drawLineMode(options: LineEditingOptions & { onDrawn(coordinates: Position[]): void }): MapMode {
+    return this.#editor().drawMode(options);
+  }
+
+  /** A mode reshaping a line with snapping (map/line-editor.ts); each step goes to `onReshaped`. */
+  reshapeLineMode(options: LineEditingOptions & { coordinates: readonly Position[]; onReshaped(coordinates: Position[], step: ReshapeStep): void }): ReshapeMode {
+    return this.#editor().reshapeMode(options);
+  }
+
+  /** The URL of a tile request, with the revision of the tile when an edit changed it (transformRequest). */
+  tileUrl(url: string): string {
+    return this.#revisions.versionedUrl(url);
+  }
+
+  /** The next style with the line editor's layers of the current one (an edit in progress survives a restyle). */
+  withLiveLayers(next: StyleSpecification, current: StyleSpecification | undefined): StyleSpecification {
+    return current ? keepLiveLayers(next, current, LINE_EDITOR_PREFIX) : next;
+  }
+
+  /** Feature states go with a replaced source: hidden features are hidden again. */
+  restoreFeatureStates(): void {
+    for (const [layerId, ids] of this.#hidden) this.hideFeatures(layerId, [...ids]);
+  }
+
+  #editor(): LineEditor {
+    const map = this.#map();
+    if (!map) throw new Error('MapEdits: there is no map to edit on yet');
+    this.#lineEditor ??= new LineEditor(map, this.#overlays);
+    return this.#lineEditor;
+  }
+}
