@@ -45,8 +45,8 @@ export interface GeometryLimits {
   region: Bbox | null;
 }
 
-/** Returns the issues found; an empty list means PostGIS may look at it. */
-export function checkGeometryShape(layer: LayerDefinition, geometry: unknown, limits: GeometryLimits): FeatureIssue[] {
+/** Returns the issues found; an empty list means PostGIS may look at it. Pure (the planners' editor runs it too). */
+export function checkGeometryShape(layer: { geometry: Pick<LayerDefinition['geometry'], 'types'> }, geometry: unknown, limits: GeometryLimits): FeatureIssue[] {
   const { maxVertices, region } = limits;
   const pointer = '/geometry';
   const types = layer.geometry.types.join(', ');

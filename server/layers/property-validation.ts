@@ -64,8 +64,11 @@ export function isEditable(property: PropertyDefinition): boolean {
   return property.editable !== false;
 }
 
-/** Builds the validator of one layer once (the allowed-name list is computed here, not per call). */
-export function buildPropertyValidator(layer: LayerDefinition): PropertyValidator {
+/**
+ * Builds the validator of one layer once (the allowed-name list is computed here, not per call). The planners'
+ * editor builds it from the layer catalog, so a value is judged alike before and after it is sent.
+ */
+export function buildPropertyValidator(layer: Pick<LayerDefinition, 'properties'>): PropertyValidator {
   const entries = Object.entries(layer.properties);
   const allowed = entries.filter(([, property]) => isEditable(property)).map(([name]) => name);
   const required = entries.filter(([, property]) => property.required && isEditable(property)).map(([name]) => name);
