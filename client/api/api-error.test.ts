@@ -15,6 +15,7 @@ describe('apiErrorFromProblem', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, type: 'layer-not-found', title: 'Not found', detail: 'Unknown layer', requestId: 'abc-123' });
     expect(error.issues).toEqual([{ path: 'name_fr', message: 'too long' }]);
+    expect(apiErrorFromProblem(412, { type: 'precondition-failed', title: 'Precondition failed', changeIndex: 1, currentEtag: '"v4.x"' }).extensions).toEqual({ changeIndex: 1, currentEtag: '"v4.x"' });
   });
 
   it('falls back to the status line and the X-Request-Id header for a body that is not a problem', () => {

@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly issues: readonly ApiIssue[];
   /** Seconds to wait before trying again, from the Retry-After header of a 429 or 503 answer. */
   readonly retryAfterSeconds: number | undefined;
+  /** The problem's other members as sent (RFC 9457 extension members: a 412's `changeIndex`, a 422's `issues` with their three languages). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(fields: {
     status: number;
@@ -29,6 +31,7 @@ export class ApiError extends Error {
     requestId?: string;
     issues?: ApiIssue[];
     retryAfterSeconds?: number;
+    extensions?: Record<string, unknown>;
   }) {
     super(fields.detail ? `${fields.title}: ${fields.detail}` : fields.title);
     this.status = fields.status;
@@ -38,6 +41,7 @@ export class ApiError extends Error {
     this.requestId = fields.requestId;
     this.issues = fields.issues ?? [];
     this.retryAfterSeconds = fields.retryAfterSeconds;
+    this.extensions = fields.extensions ?? {};
   }
 }
 
@@ -76,6 +80,8 @@ export function apiErrorFromProblem(
   const requestId = optionalString(problem.requestId) ?? optionalString(headerRequestId);
   const detail = optionalString(problem.detail);
   const retryAfterSeconds = parseRetryAfter(retryAfterHeader, Date.now());
+  const standard = new Set(['type', 'title', 'status', 'detail', 'instance', 'requestId']);
+  const extensions = Object.fromEntries(Object.entries(problem).filter(([name]) => !standard.has(name)));
   return new ApiError({
     status,
     type: optionalString(problem.type) ?? `http-${status}`,
@@ -84,6 +90,7 @@ export function apiErrorFromProblem(
     ...(requestId ? { requestId } : {}),
     issues,
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    extensions,
   });
 }
 

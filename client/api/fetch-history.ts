@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson';
 import { ApiError } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
 import { featureUrl } from './fetch-feature.ts';
@@ -11,7 +12,7 @@ export interface FeatureVersion {
   author: string | null;
   reason: string | null;
   /** The feature as this version left it, as the caller may see it (null after a delete). */
-  feature?: { properties: Record<string, unknown> } | null;
+  feature?: { geometry: Geometry | null; properties: Record<string, unknown> } | null;
 }
 
 /** GET /ogc/collections/{layer}/items/{id}/history: every version of a feature, oldest first. */

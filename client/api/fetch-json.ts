@@ -2,11 +2,11 @@ import { ApiError, apiErrorFromProblem } from './api-error.ts';
 
 /** One call to our own API: method, JSON body, what to accept, and a signal to cancel it. */
 export interface JsonRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON (Content-Type: application/json). */
   body?: unknown;
   accept?: string;
-  /** Other request headers (an Idempotency-Key). */
+  /** Other request headers (an Idempotency-Key, If-Match, X-Change-Reason). */
   headers?: Readonly<Record<string, string>>;
   /** Called with the answer's headers before its body is read (a replayed answer says so in a header). */
   onHeaders?: (headers: Headers) => void;
@@ -33,6 +33,11 @@ function invalidResponse(url: string, status: number, requestId: string | null):
  * no answer at all; lets an AbortError through untouched so callers can tell "cancelled" from "failed".
  */
 export async function requestJson(url: string, request: JsonRequest = {}): Promise<unknown> {
+  return (await requestJsonResponse(url, request)).body;
+}
+
+/** requestJson, with the answer's headers (an ETag, a Location). */
+export async function requestJsonResponse(url: string, request: JsonRequest = {}): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = { ...request.headers, Accept: request.accept ?? 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -50,13 +55,13 @@ export async function requestJson(url: string, request: JsonRequest = {}): Promi
   }
   const requestId = response.headers.get('x-request-id');
   request.onHeaders?.(response.headers);
-  if (EMPTY_STATUSES.has(response.status)) return undefined;
+  if (EMPTY_STATUSES.has(response.status)) return { body: undefined, headers: response.headers };
   const body: unknown = await response.json().catch(() => undefined);
   // A call cancelled while its body was read stays a cancellation, not an invalid response.
   request.signal?.throwIfAborted();
   if (!response.ok) throw apiErrorFromProblem(response.status, body, requestId, response.headers.get('retry-after'));
   if (body === undefined) throw invalidResponse(url, response.status, requestId);
-  return body;
+  return { body, headers: response.headers };
 }
 
 /** GETs a JSON document from our own API (see requestJson); an empty answer is an invalid response. */

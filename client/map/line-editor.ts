@@ -1,12 +1,11 @@
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawSelectMode } from 'terra-draw';
-
-type FeatureId = ReturnType<TerraDraw['getFeatureId']>;
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { LINE_EDITOR_PREFIX, type LineEditingOptions, type ReshapeMode, type ReshapeStep } from './line-editing.ts';
 import type { MapMode, ModeId } from './mode-host.ts';
 import type { OverlayRegistry } from './overlay-registry.ts';
-import { type Snap, type SnapTarget, snapToLines } from './snap-to-lines.ts';
+import { type Snap, snapToLines } from './snap-to-lines.ts';
 
 /**
  * Drawing and reshaping one line on the map, with terra-draw (the only file that knows it). The apps see
@@ -16,27 +15,8 @@ import { type Snap, type SnapTarget, snapToLines } from './snap-to-lines.ts';
  * app owns the result: it receives the finished line or each reshaping step and keeps its own history.
  */
 
-/** What both modes need from the app. */
-export interface LineEditingOptions {
-  /** The lines to snap to, asked for at each pointer move (the app leaves out the line being edited). */
-  snapTargets(): readonly SnapTarget[];
-  /** How near, in CSS pixels, the pointer must come for a snap. */
-  snapTolerancePx: number;
-}
+type FeatureId = ReturnType<TerraDraw['getFeatureId']>;
 
-/** One step of reshaping: which vertex moved (and onto what it snapped), was added or was removed. */
-export type ReshapeStep =
-  | { kind: 'move'; index: number; snap: Snap | null }
-  | { kind: 'insert'; index: number }
-  | { kind: 'delete'; index: number };
-
-/** The reshaping mode, which the app also tells of the line's shape after an undo or a change it made. */
-export interface ReshapeMode extends MapMode {
-  setCoordinates(coordinates: readonly Position[]): void;
-}
-
-/** The prefix of terra-draw's sources and layers; the map controller keeps them across restyles. */
-export const LINE_EDITOR_PREFIX = 'line-editor';
 const SNAP_OVERLAY = 'line-editor-snap';
 const SNAP_SOURCE = `${SNAP_OVERLAY}:point`;
 const DRAW = '#0b57d0';
@@ -74,8 +54,8 @@ export class LineEditor {
       draw.setMode('linestring');
       draw.on('finish', (id, finish) => {
         if (finish.action !== 'draw') return;
+        // The line stays drawn until the app leaves the mode (terra-draw still reads it after this event).
         const geometry = draw.getSnapshotFeature(id)?.geometry as LineString | undefined;
-        draw.removeFeatures([id]);
         this.#showSnap(null);
         if (geometry && geometry.coordinates.length >= 2) options.onDrawn(geometry.coordinates.map((position) => [position[0]!, position[1]!]));
         else context.exit();
@@ -89,8 +69,9 @@ export class LineEditor {
     let shape = options.coordinates.map((position) => [...position]);
     const mode = this.#mode('modify', options, (draw) => {
       featureId = draw.getFeatureId();
-      draw.addFeatures([{ id: featureId, type: 'Feature', properties: { mode: 'linestring' }, geometry: { type: 'LineString', coordinates: shape } }]);
+      const [added] = draw.addFeatures([{ id: featureId, type: 'Feature', properties: { mode: 'linestring' }, geometry: { type: 'LineString', coordinates: shape } }]);
       draw.setMode('select');
+      if (!added?.valid) throw new Error(`line-editor: terra-draw refused the line (${added?.reason ?? 'unknown reason'})`);
       draw.selectFeature(featureId);
       draw.on('finish', (id, finish) => {
         const geometry = draw.getSnapshotFeature(id)?.geometry as LineString | undefined;

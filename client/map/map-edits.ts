@@ -1,7 +1,8 @@
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Position } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
-import { LINE_EDITOR_PREFIX, type LineEditingOptions, LineEditor, type ReshapeMode, type ReshapeStep } from './line-editor.ts';
+import { LINE_EDITOR_PREFIX, type LineEditingOptions, type ReshapeMode, type ReshapeStep } from './line-editing.ts';
+import type { LineEditor } from './line-editor.ts';
 import type { MapMode } from './mode-host.ts';
 import { keepLiveLayers, type OverlayRegistry } from './overlay-registry.ts';
 import { type Bbox, TileRevisions } from './tile-revisions.ts';
@@ -17,7 +18,7 @@ export class MapEdits {
   readonly #revisions = new TileRevisions();
   /** Features drawn by an app instead of their tiles (a road being edited), by layer. */
   readonly #hidden = new Map<string, ReadonlySet<number>>();
-  #lineEditor: LineEditor | undefined;
+  #lineEditor: Promise<LineEditor> | undefined;
 
   constructor(map: () => maplibregl.Map | undefined, overlays: OverlayRegistry) {
     this.#map = map;
@@ -53,12 +54,32 @@ export class MapEdits {
 
   /** A mode drawing a new line with snapping (map/line-editor.ts); `onDrawn` receives the finished line. */
   drawLineMode(options: LineEditingOptions & { onDrawn(coordinates: Position[]): void }): MapMode {
-    return this.#editor().drawMode(options);
+    return this.#deferred('draw', (editor) => editor.drawMode(options));
   }
 
   /** A mode reshaping a line with snapping (map/line-editor.ts); each step goes to `onReshaped`. */
   reshapeLineMode(options: LineEditingOptions & { coordinates: readonly Position[]; onReshaped(coordinates: Position[], step: ReshapeStep): void }): ReshapeMode {
-    return this.#editor().reshapeMode(options);
+    let coordinates = options.coordinates;
+    let inner: ReshapeMode | undefined;
+    const mode = this.#deferred('modify', (editor) => {
+      inner = editor.reshapeMode({ ...options, coordinates });
+      return inner;
+    });
+    return {
+      ...mode,
+      setCoordinates: (next) => {
+        coordinates = next;
+        inner?.setCoordinates(next);
+      },
+    };
+  }
+
+  /** What the map shows: [west, south, east, north] in degrees and the zoom, or null before the map exists. */
+  view(): { bounds: Bbox; zoom: number } | null {
+    const map = this.#map();
+    if (!map) return null;
+    const bounds = map.getBounds();
+    return { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom: map.getZoom() };
   }
 
   /** The URL of a tile request, with the revision of the tile when an edit changed it (transformRequest). */
@@ -76,10 +97,35 @@ export class MapEdits {
     for (const [layerId, ids] of this.#hidden) this.hideFeatures(layerId, [...ids]);
   }
 
-  #editor(): LineEditor {
+  /**
+   * A mode whose work is done by the line editor, which is loaded (with terra-draw) the first time a mode
+   * needs it: the mode starts once it is there, unless it was left meanwhile.
+   */
+  #deferred(id: MapMode['id'], make: (editor: LineEditor) => MapMode): MapMode {
+    let inner: MapMode | undefined;
+    let entry = 0;
+    return {
+      id,
+      enter: (context) => {
+        const current = (entry += 1);
+        void this.#editor().then((editor) => {
+          if (current !== entry) return;
+          inner = make(editor);
+          inner.enter(context);
+        });
+      },
+      exit: () => {
+        entry += 1;
+        inner?.exit?.();
+        inner = undefined;
+      },
+    };
+  }
+
+  #editor(): Promise<LineEditor> {
     const map = this.#map();
-    if (!map) throw new Error('MapEdits: there is no map to edit on yet');
-    this.#lineEditor ??= new LineEditor(map, this.#overlays);
+    if (!map) return Promise.reject(new Error('MapEdits: there is no map to edit on yet'));
+    this.#lineEditor ??= import('./line-editor.ts').then((module) => new module.LineEditor(map, this.#overlays));
     return this.#lineEditor;
   }
 }

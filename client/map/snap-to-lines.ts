@@ -29,9 +29,17 @@ export function nearestOnSegment(p: ScreenPoint, a: ScreenPoint, b: ScreenPoint)
   return { t, distanceSquared: x * x + y * y };
 }
 
-/** The place at share t between a and b (degrees; linear, accurate at a street's scale). */
+/**
+ * A coordinate rounded to the ninth decimal (about 0.1 mm): what the server stores and sends back, and the
+ * precision terra-draw accepts, so that a computed place is the same number on both sides.
+ */
+export function toNanodegrees(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+/** The place at share t between a and b (degrees; linear, accurate at a street's scale; nine decimals). */
 export function interpolate(a: Position, b: Position, t: number): Position {
-  return [a[0]! + (b[0]! - a[0]!) * t, a[1]! + (b[1]! - a[1]!) * t];
+  return [toNanodegrees(a[0]! + (b[0]! - a[0]!) * t), toNanodegrees(a[1]! + (b[1]! - a[1]!) * t)];
 }
 
 /**

@@ -18,6 +18,11 @@ export interface Router extends ReadableStore<PageLocation> {
   navigate(path: string, options?: { replace?: boolean; parameters?: Record<string, string> }): void;
   /** Rewrites the query and hash of the current entry (no new history entry): the view as it changes. */
   replaceView(search: string, hash: string): void;
+  /**
+   * Asks before the app is left for another path (unsaved edits): `navigate` goes ahead only when the guard
+   * returns true. Null removes it. Reloading or closing the page is the app's own `beforeunload`.
+   */
+  setLeaveGuard(guard: ((path: string) => boolean) | null): void;
 }
 
 /** The query string of a new path: the kept parameters of the current one, plus the new ones. */
@@ -44,10 +49,15 @@ export function createHistoryRouter(window: Window): Router {
     });
   window.addEventListener('popstate', sync);
   window.addEventListener('hashchange', sync);
+  let leaveGuard: ((path: string) => boolean) | null = null;
   return {
     get: store.get,
     subscribe: store.subscribe,
+    setLeaveGuard(guard) {
+      leaveGuard = guard;
+    },
     navigate(path, options = {}) {
+      if (leaveGuard && path !== window.location.pathname && !leaveGuard(path)) return;
       const url = `${path}${queryForNavigation(window.location.search, options.parameters)}${window.location.hash}`;
       if (options.replace) window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);

@@ -19,25 +19,27 @@ interface MapAppWorkspaceProps {
   panelStart?: ((catalog: LayerCatalog) => ReactNode) | undefined;
   /** What the app floats over the map, beside the details panel. */
   children?: ReactNode;
+  /** Layers whose open feature the app shows itself (the editor's segment card): no details panel for them. */
+  hidesDetailsOf?: readonly string[];
 }
 
 /**
  * What every map app starts from: the map with the app's layers, their switches and legends, the features
  * in view (the keyboard's way to the map), and the open feature's details. Apps add their own tools.
  */
-export function MapAppWorkspace({ families, panelLabel, panelStart, children }: MapAppWorkspaceProps) {
+export function MapAppWorkspace({ families, panelLabel, panelStart, children, hidesDetailsOf }: MapAppWorkspaceProps) {
   const { catalog } = useServices();
   const catalogState = useStore(catalog, (value) => value);
   if (catalogState.status !== 'ready') return null;
   return (
-    <ReadyWorkspace catalog={catalogState.catalog} families={families} panelLabel={panelLabel} panelStart={panelStart}>
+    <ReadyWorkspace catalog={catalogState.catalog} families={families} panelLabel={panelLabel} panelStart={panelStart} hidesDetailsOf={hidesDetailsOf}>
       {children}
     </ReadyWorkspace>
   );
 }
 
-function ReadyWorkspace({ catalog, families, panelLabel, panelStart, children }: MapAppWorkspaceProps & { catalog: LayerCatalog }) {
-  const { open } = useSelection();
+function ReadyWorkspace({ catalog, families, panelLabel, panelStart, children, hidesDetailsOf }: MapAppWorkspaceProps & { catalog: LayerCatalog }) {
+  const { open, selection } = useSelection();
   useLayerFamilies(catalog, families);
   return (
     <MapWorkspace
@@ -53,7 +55,7 @@ function ReadyWorkspace({ catalog, families, panelLabel, panelStart, children }:
     >
       <NamesLanguageNote />
       {children}
-      <SelectionDetails catalog={catalog} />
+      {!(selection && hidesDetailsOf?.includes(selection.layerId)) && <SelectionDetails catalog={catalog} />}
     </MapWorkspace>
   );
 }

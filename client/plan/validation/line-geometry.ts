@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { distanceMetres } from '../../map/geodesy.ts';
+import { interpolate } from '../../map/snap-to-lines.ts';
 import { degreesToSegment } from '../operations/network-places.ts';
 
 /**
@@ -23,7 +24,7 @@ export function nearestPointOnLine(place: Position, line: readonly Position[]): 
     const metres = Math.hypot(ax + t * (bx - ax), ay + t * (by - ay));
     if (metres < best.metres) {
       const [a, b] = [line[index]!, line[index + 1]!];
-      best = { position: [a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)], metres };
+      best = { position: interpolate(a, b, t), metres };
     }
   }
   return best;
