@@ -96,9 +96,16 @@ export function useEditorMap(editor: EditorController, canEdit: boolean, onSelec
 
   // The roads around the view, read again after each move when zoomed in enough to snap.
   useEffect(() => {
+    let loaded = '';
     const load = () => {
       const view = controller.edits.view();
-      if (view && view.zoom >= SNAP_MIN_ZOOM) void editor.loadAround(view.bounds).catch(() => undefined);
+      // The map goes idle after every redraw: only a new view is read again.
+      const key = view ? view.bounds.map((value) => value.toFixed(5)).join(',') : '';
+      if (!view || view.zoom < SNAP_MIN_ZOOM || key === loaded) return;
+      loaded = key;
+      void editor.loadAround(view.bounds).catch(() => {
+        loaded = '';
+      });
     };
     load();
     return controller.onIdle(load);
