@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { CatalogProperty } from '../api/layer-catalog.ts';
 import { useMessages } from '../i18n/define-messages.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import { useEditorContext, useLabel } from './editor-context.tsx';
 import type { SegmentDraft } from './model/segment-draft.ts';
 import { PLAN_MESSAGES } from './plan-messages.ts';
@@ -113,13 +114,16 @@ function Field({ property, draft, issues, readOnly, onCommit }: FieldProps) {
 export function AttributeForm({ draft, issues, readOnly }: { draft: SegmentDraft; issues: readonly SegmentIssue[]; readOnly: boolean }) {
   const { editor, entry } = useEditorContext();
   const messages = useMessages(PLAN_MESSAGES);
+  const { language } = useI18n();
   const names = entry.nameProperties;
   const editable = entry.properties.filter((property) => property.isEditable !== false);
   const issuesOf = (name: string) => issues.filter((found) => found.key === draft.key && found.pointer === `/properties/${name}`);
   const field = (property: CatalogProperty) => (
     <Field key={property.name} property={property} draft={draft} issues={issuesOf(property.name)} readOnly={readOnly} onCommit={(name, value) => editor.setValues({ [name]: value })} />
   );
-  const nameFields = names ? editable.filter((property) => property.name === names.fr || property.name === names.ar) : [];
+  // French and Arabic names side by side, the interface's language first (on the right in Arabic).
+  const nameOrder = names ? (language === 'ar' ? [names.ar, names.fr] : [names.fr, names.ar]) : [];
+  const nameFields = nameOrder.flatMap((name) => editable.filter((property) => property.name === name));
   return (
     <form className="attribute-form" aria-label={messages.formHeading} onSubmit={(event) => event.preventDefault()}>
       {nameFields.length > 0 && <div className="attribute-form__names">{nameFields.map(field)}</div>}

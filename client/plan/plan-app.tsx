@@ -12,7 +12,7 @@ import { EditorContext } from './editor-context.tsx';
 import { EditorController } from './editor-controller.ts';
 import { activeDraft } from './editor-state.ts';
 import { EditorToolbar } from './editor-toolbar.tsx';
-import { keyOf } from './model/segment-draft.ts';
+import { draftBounds, keyOf } from './model/segment-draft.ts';
 import { PLAN_MESSAGES } from './plan-messages.ts';
 import { SegmentCard } from './segment-card.tsx';
 import { SegmentSearch } from './segment-search.tsx';
@@ -59,11 +59,20 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
   useEffect(() => {
     if (selection?.layerId === entry.id) {
       const id = Number(selection.featureId);
-      if (Number.isSafeInteger(id) && editor.store.get().activeKey !== keyOf(entry.id, id)) void editor.open(id).catch(() => undefined);
+      if (!Number.isSafeInteger(id) || editor.store.get().activeKey === keyOf(entry.id, id)) return;
+      // A segment opened from a link, the search or a list (not clicked on the map) is brought into view.
+      const isClicked = selection.tileProperties !== undefined;
+      void editor.open(id).then(
+        () => {
+          const draft = activeDraft(editor.store.get());
+          if (!isClicked && draft) controller.reveal(draftBounds(draft));
+        },
+        () => undefined,
+      );
     } else if (selection === null && editor.store.get().activeKey?.includes('/')) {
       editor.openKey(null);
     }
-  }, [selection, editor, entry.id]);
+  }, [selection, editor, entry.id, controller]);
   useEffect(
     () =>
       editor.store.subscribe(() => {

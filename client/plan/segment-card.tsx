@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useMessages } from '../i18n/define-messages.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import { AttributeForm } from './attribute-form.tsx';
 import { useEditorContext, useEditorIssues, useEditorState, useLabel } from './editor-context.tsx';
 import { activeDraft } from './editor-state.ts';
@@ -16,6 +17,7 @@ export function SegmentCard() {
   const { editor, entry, may } = useEditorContext();
   const messages = useMessages(PLAN_MESSAGES);
   const label = useLabel();
+  const { language } = useI18n();
   const state = useEditorState((value) => value);
   const issues = useEditorIssues();
   const headingId = useId();
@@ -28,7 +30,9 @@ export function SegmentCard() {
       </aside>
     );
   }
-  const name = entry.nameProperties ? (draft.properties[entry.nameProperties.fr] ?? draft.properties[entry.nameProperties.ar]) : null;
+  const names = entry.nameProperties;
+  // The name in the interface's script: the Arabic one in Arabic, the French one otherwise (each the other's fallback).
+  const name = names ? (language === 'ar' ? (draft.properties[names.ar] ?? draft.properties[names.fr]) : (draft.properties[names.fr] ?? draft.properties[names.ar])) : null;
   const own = issues.filter((found) => found.key === draft.key);
   const hasChanges = unsavedChanges(state.session).some((change) => change.key === draft.key);
   const base = state.session.base.get(draft.key);
@@ -39,7 +43,12 @@ export function SegmentCard() {
           <p className="feature-details__layer">{label(entry.title)}</p>
           <h2 id={headingId} className="feature-details__title">
             {draft.id === null ? messages.newSegment : messages.segmentTitle(draft.id)}
-            {typeof name === 'string' && <bdi className="segment-card__name"> · {name}</bdi>}
+            {typeof name === 'string' && (
+              <span className="segment-card__name">
+                {' · '}
+                <bdi>{name}</bdi>
+              </span>
+            )}
           </h2>
         </div>
         <button type="button" className="icon-button" aria-label={messages.closeSegment} title={messages.closeSegment} onClick={() => editor.openKey(null)}>
