@@ -107,7 +107,8 @@ export class MapEdits {
     return {
       id,
       enter: (context) => {
-        const current = (entry += 1);
+        entry += 1;
+        const current = entry;
         void this.#editor().then((editor) => {
           if (current !== entry) return;
           inner = make(editor);

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { LayerCatalog, LayerCatalogEntry } from '../api/layer-catalog.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { pickLabel } from '../i18n/pick-label.ts';
 import { useStore } from '../state/create-store.ts';
 import type { EditorController } from './editor-controller.ts';
 import { editorIssues, type EditorState } from './editor-state.ts';
@@ -45,5 +46,5 @@ export function useEditorIssues(): SegmentIssue[] {
 /** A label in the interface language, French when the language's own is missing. */
 export function useLabel(): (labels: { fr: string; ar: string; en: string }) => string {
   const { language } = useI18n();
-  return (labels) => labels[language] || labels.fr;
+  return (labels) => pickLabel(labels, language);
 }

@@ -38,8 +38,8 @@ export function IssuesPanel({ issues, headingId, showsSegment = true }: { issues
         <>
           {issues.some((found) => found.severity === 'error') && <p className="issues-panel__rule">{messages.errorsBlock}</p>}
           <ul className="issues-panel__list">
-            {sorted.map((found, index) => (
-              <li key={`${found.key}-${found.code}-${found.pointer}-${index}`} className={`issues-panel__issue issues-panel__issue--${found.severity}`} data-code={found.code} data-severity={found.severity}>
+            {sorted.map((found) => (
+              <li key={`${found.key} ${found.code} ${found.pointer} ${found.message.en}`} className={`issues-panel__issue issues-panel__issue--${found.severity}`} data-code={found.code} data-severity={found.severity}>
                 <span className="issues-panel__message">
                   {showsSegment && <strong>{found.key.startsWith('new-') ? messages.newSegment : messages.segmentTitle(Number(found.key.split('/').at(-1)))} · </strong>}
                   {label(found.message)}

@@ -44,7 +44,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
   const controller = useMapController();
   const { state } = useServices();
   const messages = useMessages(PLAN_MESSAGES);
-  // One editor for the life of the app: a new catalog (the same layer) keeps the planner's session.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one editor for the life of the app: a new catalog (the same layer, after a restyle or a refresh) keeps the planner's session.
   const editor = useMemo(() => new EditorController(entry, (layerId, bboxes) => controller.edits.refreshPlaces(layerId, bboxes)), [controller, entry.id]);
   const may = entry.permissions;
   const selection = useStore(state, (snapshot) => snapshot.selection);

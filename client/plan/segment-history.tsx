@@ -5,6 +5,7 @@ import type { LayerCatalogEntry } from '../api/layer-catalog.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatInstant } from '../i18n/format-instant.ts';
+import { pickLabel } from '../i18n/pick-label.ts';
 import type { FeatureReference } from '../state/url-state.ts';
 import { PLAN_MESSAGES } from './plan-messages.ts';
 import { usePreviewOverlay } from './use-preview-overlay.ts';
@@ -40,8 +41,9 @@ export function SegmentHistory({ reference, entry, onRestore, restoreBlocked = f
   const [state, setState] = useState<HistoryState>({ status: 'loading' });
   const [shown, setShown] = useState<number | null>(null);
   const [restoreState, setRestoreState] = useState<{ version: number; status: 'done' | 'failed' } | null>(null);
-  const label = (labels: { fr: string; ar: string; en: string }) => labels[language] || labels.fr;
+  const label = (labels: { fr: string; ar: string; en: string }) => pickLabel(labels, language);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `revision` (the segment saved or restored) reads the history again.
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });

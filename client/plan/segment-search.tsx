@@ -54,7 +54,7 @@ export function SegmentSearch({ onOpen }: { onOpen: (id: number) => void }) {
   };
 
   return (
-    <section className="segment-search" role="search">
+    <search className="segment-search">
       <label htmlFor={inputId} className="panel-heading">
         {messages.searchLabel}
       </label>
@@ -97,6 +97,6 @@ export function SegmentSearch({ onOpen }: { onOpen: (id: number) => void }) {
           </ul>
         </div>
       )}
-    </section>
+    </search>
   );
 }

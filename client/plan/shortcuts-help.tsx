@@ -12,7 +12,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => dialog.current?.focus(), []);
   return (
-    <div className="conflict-backdrop" onClick={onClose}>
+    <div className="conflict-backdrop">
       <div
         ref={dialog}
         className="shortcuts-help"
@@ -20,7 +20,6 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby={headingId}
         tabIndex={-1}
-        onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onClose();
         }}

@@ -133,9 +133,3 @@ export async function dragOnMap(page: Page, from: Position, to: Position): Promi
   await page.mouse.move(end.x, end.y, { steps: 6 });
   await page.mouse.up();
 }
-
-/** Clicks the save button and waits for the editor to say the change set is saved. */
-export async function saveChanges(page: Page): Promise<void> {
-  await page.locator('.unsaved-changes__save').click();
-  await page.locator('.editor-toolbar__status--saved').waitFor();
-}

@@ -33,11 +33,6 @@ export interface UnsavedChange {
   base: BaseFeature | null;
 }
 
-/** The session's version of a feature: the draft, null when deleted, undefined when the session never touched it. */
-export function currentOf(session: EditSession, key: string): SegmentDraft | null | undefined {
-  return session.current.has(key) ? session.current.get(key)! : undefined;
-}
-
 /**
  * Takes note of a saved feature as the server has it now, with its ETag. A feature the session already
  * holds keeps its base, unless the base lacked an ETag and the server still has the same content.

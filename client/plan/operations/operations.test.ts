@@ -22,7 +22,13 @@ const east = road(2, [[-7.599, 33.5], J]);
 const through = road(3, [[-7.601, 33.4995], J, [-7.599, 33.5005]]);
 const far = road(4, [[-7.59, 33.51], [-7.589, 33.51]]);
 let counter = 0;
-const options = (splitAtJunctions: boolean) => ({ splitAtJunctions, takeKey: () => `new-${(counter += 1)}` });
+const options = (splitAtJunctions: boolean) => ({
+  splitAtJunctions,
+  takeKey: () => {
+    counter += 1;
+    return `new-${counter}`;
+  },
+});
 
 describe('splitting', () => {
   it('cuts at an inner vertex or inside an edge, the first part keeping the feature, the second a new one with its values', () => {
