@@ -52,6 +52,14 @@ export class MapEdits {
     for (const id of next) map.setFeatureState({ source: layerId, sourceLayer: layerId, id }, { hidden: true });
   }
 
+  /**
+   * Loads the line editor (terra-draw) ahead of need: once it is there, the drawing and reshaping modes start
+   * as soon as they are entered, and the first click of a drawing is never lost.
+   */
+  prepare(): Promise<void> {
+    return this.#editor().then(() => undefined);
+  }
+
   /** A mode drawing a new line with snapping (map/line-editor.ts); `onDrawn` receives the finished line. */
   drawLineMode(options: LineEditingOptions & { onDrawn(coordinates: Position[]): void }): MapMode {
     return this.#deferred('draw', (editor) => editor.drawMode(options));

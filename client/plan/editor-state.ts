@@ -42,6 +42,8 @@ export interface EditorState {
   /** The segments around the view, as the server has them (snapping targets, neighbours of the checks). */
   around: readonly SegmentDraft[];
   isOpening: boolean;
+  /** The map's drawing engine is loaded: the tools act from the first click. */
+  isMapReady: boolean;
   save: SaveState;
   conflict: Conflict | null;
   /** The issues of the last refused save (422), by the server, until the feature changes again. */
@@ -56,6 +58,7 @@ export const INITIAL_EDITOR_STATE: EditorState = {
   splitAtJunctions: true,
   around: [],
   isOpening: false,
+  isMapReady: false,
   save: { status: 'idle' },
   conflict: null,
   serverIssues: [],

@@ -94,6 +94,11 @@ export function useEditorMap(editor: EditorController, canEdit: boolean, onSelec
     };
   }, [controller, editor]);
 
+  // The drawing engine, loaded as the app opens.
+  useEffect(() => {
+    void controller.edits.prepare().then(() => editor.store.update((state) => ({ ...state, isMapReady: true })));
+  }, [controller, editor]);
+
   // The roads around the view, read again after each move when zoomed in enough to snap.
   useEffect(() => {
     let loaded = '';

@@ -55,7 +55,7 @@ export async function openEditor(context: BrowserContext, baseUrl: string, cente
   opened.page.on('request', (request) => {
     if (request.method() === 'POST' && request.url().endsWith('/api/changes')) changeSets.push(request.postDataJSON());
   });
-  await opened.page.locator('.editor-toolbar').waitFor();
+  await opened.page.locator('.editor-toolbar[data-map-ready="true"]').waitFor();
   await waitForMapIdle(opened.page);
   if (zoom >= 15) await opened.page.locator('.editor-toolbar:not([data-around="0"])').waitFor();
   return { ...opened, changeSets };

@@ -35,7 +35,8 @@ beforeAll(async () => {
   archiveDir = mkdtempSync(join(tmpdir(), 'casa-sig-matrix-archives-'));
   writeFileSync(join(archiveDir, 'city.pmtiles'), 'PMTiles');
   // Every caller tries a wrong password once; the rate limit has its own test (auth.test.ts).
-  server = await startTestServer(database.pool, { LOGIN_ATTEMPTS_PER_USERNAME: '100', TILE_ARCHIVE_DIR: archiveDir });
+  // Tile-change streams end after a second here, so that reading one whole (as every row does) ends too.
+  server = await startTestServer(database.pool, { LOGIN_ATTEMPTS_PER_USERNAME: '100', TILE_ARCHIVE_DIR: archiveDir, TILE_CHANGES_MAX_AGE_SECONDS: '1' });
 });
 afterAll(async () => {
   await server?.close();
@@ -118,6 +119,7 @@ const rows: MatrixRow[] = [
   { operation: 'GET /api/openapi.json', name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expected: () => 200 },
   { operation: 'GET /api/docs', name: 'docs', method: 'GET', path: () => '/api/docs', expected: () => 200 },
   { operation: 'GET /api/layers', name: 'layers', method: 'GET', path: () => '/api/layers', expected: openStatus },
+  { operation: 'GET /api/tile-changes', name: 'tile changes', method: 'GET', path: () => '/api/tile-changes', expected: openStatus },
   { operation: 'GET /archives/{name}.pmtiles', name: 'tile archive', method: 'GET', path: () => '/archives/city.pmtiles', expected: openStatus },
   { operation: 'GET /archives/{name}.json', name: 'archive manifest (unknown)', method: 'GET', path: () => '/archives/nowhere.json', expected: (c) => (DEAD.has(c) ? 401 : 404) },
   { operation: 'GET /api/auth/me', name: 'me', method: 'GET', path: () => '/api/auth/me', expected: openStatus },
