@@ -90,6 +90,34 @@ export class MapEdits {
     return { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom: map.getZoom() };
   }
 
+  /**
+   * Shows an area ([west, south, east, north] in degrees) in the part of the map that panels floating over it
+   * leave free (the open segment's card, the conflict screen): each panel pads the side where it costs least
+   * (a bottom sheet on a phone, a card at the side on a desktop). Panels that would leave no room are ignored.
+   */
+  fitBeside(bounds: Bbox, panels: readonly (Element | null)[]): void {
+    const map = this.#map();
+    if (!map) return;
+    const margin = 24;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const padding = { top: margin, bottom: margin, left: margin, right: margin };
+    for (const panel of panels) {
+      const box = panel?.getBoundingClientRect();
+      if (!box || box.width === 0) continue;
+      const touching = 40;
+      const sides = [
+        { side: 'left' as const, isTouching: box.left - canvas.left < touching, pad: box.right - canvas.left + margin, room: canvas.width },
+        { side: 'right' as const, isTouching: canvas.right - box.right < touching, pad: canvas.right - box.left + margin, room: canvas.width },
+        { side: 'top' as const, isTouching: box.top - canvas.top < touching, pad: box.bottom - canvas.top + margin, room: canvas.height },
+        { side: 'bottom' as const, isTouching: canvas.bottom - box.bottom < touching, pad: canvas.bottom - box.top + margin, room: canvas.height },
+      ].filter((candidate) => candidate.isTouching && candidate.pad < candidate.room - 4 * margin);
+      const cheapest = sides.sort((a, b) => a.pad / a.room - b.pad / b.room)[0];
+      if (cheapest) padding[cheapest.side] = Math.max(padding[cheapest.side], cheapest.pad);
+    }
+    const isRoomy = canvas.width - padding.left - padding.right > 80 && canvas.height - padding.top - padding.bottom > 80;
+    map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: isRoomy ? padding : margin, maxZoom: 19 });
+  }
+
   /** The URL of a tile request, with the revision of the tile when an edit changed it (transformRequest). */
   tileUrl(url: string): string {
     return this.#revisions.versionedUrl(url);

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, type RefObject, useContext } from 'react';
 import type { LayerCatalog, LayerCatalogEntry } from '../api/layer-catalog.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { pickLabel } from '../i18n/pick-label.ts';
@@ -14,6 +14,8 @@ export interface EditorContextValue {
   catalog: LayerCatalog;
   /** What the planner may do with the layer (the server checks every change again). */
   may: { create: boolean; update: boolean; delete: boolean };
+  /** The open segment's card, which covers part of the map (what the map shows is fitted beside it). */
+  card: RefObject<HTMLElement | null>;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -1,5 +1,5 @@
 import './plan.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LayerCatalog, LayerCatalogEntry } from '../api/layer-catalog.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import type { FeatureHit } from '../map/feature-hit.ts';
@@ -51,6 +51,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
   const zoom = useStore(state, (snapshot) => snapshot.position?.zoom ?? 0);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const [isMergeOpen, setMergeOpen] = useState(false);
+  const card = useRef<HTMLElement | null>(null);
 
   const openSegment = useCallback((id: number) => state.update((current) => ({ ...current, selection: { layerId: entry.id, featureId: String(id) } })), [state, entry.id]);
   const onSelect = useCallback((hit: FeatureHit) => openSegment(Number(hit.featureId)), [openSegment]);
@@ -65,7 +66,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
       void editor.open(id).then(
         () => {
           const draft = activeDraft(editor.store.get());
-          if (!isClicked && draft) controller.reveal(draftBounds(draft));
+          if (!isClicked && draft) controller.edits.fitBeside(draftBounds(draft), [card.current]);
         },
         () => undefined,
       );
@@ -98,7 +99,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
   useLeaveGuard(editor);
 
   return (
-    <EditorContext.Provider value={{ editor, entry, catalog, may }}>
+    <EditorContext.Provider value={{ editor, entry, catalog, may, card }}>
       <MapAppWorkspace
         families={PLAN_FAMILIES}
         panelLabel={messages.panelLabel}
@@ -112,7 +113,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
         )}
       >
         <EditorToolbar onDelete={onDelete} onHelp={() => setHelpOpen(true)} zoom={zoom} isMergeOpen={isMergeOpen} onMergeOpen={setMergeOpen} />
-        <SegmentCard />
+        <SegmentCard ref={card} />
         <ConflictDialog />
         {isHelpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       </MapAppWorkspace>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type Ref, useId } from 'react';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { AttributeForm } from './attribute-form.tsx';
@@ -13,7 +13,7 @@ import { SegmentHistory } from './segment-history.tsx';
  * The open segment, floating over the map: its name, its attributes to edit, its issues and, for a saved
  * one, its versions (a past one shown on the map or restored).
  */
-export function SegmentCard() {
+export function SegmentCard({ ref }: { ref?: Ref<HTMLElement> }) {
   const { editor, entry, may } = useEditorContext();
   const messages = useMessages(PLAN_MESSAGES);
   const label = useLabel();
@@ -25,7 +25,7 @@ export function SegmentCard() {
   if (!state.activeKey) return null;
   if (!draft) {
     return (
-      <aside className="feature-details segment-card" aria-busy="true">
+      <aside ref={ref} className="feature-details segment-card" aria-busy="true">
         <p className="segment-card__loading">{messages.opening}</p>
       </aside>
     );
@@ -37,7 +37,7 @@ export function SegmentCard() {
   const hasChanges = unsavedChanges(state.session).some((change) => change.key === draft.key);
   const base = state.session.base.get(draft.key);
   return (
-    <aside className="feature-details segment-card" aria-labelledby={headingId} data-key={draft.key} data-changed={hasChanges}>
+    <aside ref={ref} className="feature-details segment-card" aria-labelledby={headingId} data-key={draft.key} data-changed={hasChanges}>
       <header className="feature-details__header">
         <div>
           <p className="feature-details__layer">{label(entry.title)}</p>
