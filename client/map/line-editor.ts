@@ -17,7 +17,7 @@ import { type Snap, snapToLines } from './snap-to-lines.ts';
 
 type FeatureId = ReturnType<TerraDraw['getFeatureId']>;
 
-const SNAP_OVERLAY = 'line-editor-snap';
+const SNAP_OVERLAY = 'snap-feedback';
 const SNAP_SOURCE = `${SNAP_OVERLAY}:point`;
 const DRAW = '#0b57d0';
 const HANDLE = '#ffffff';

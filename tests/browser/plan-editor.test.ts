@@ -85,8 +85,8 @@ describe('drawing a road snapped to another', () => {
     const near = await pagePoint(page, offset(centre, 20, 1.5));
     await page.mouse.move(near.x, near.y, { steps: 5 });
     await page.waitForFunction(() => {
-      const source = window.__casaSig?.map?.getSource('line-editor-snap:point') as { serialize(): { data: { features: { properties: { kind: string } }[] } } } | undefined;
-      return source?.serialize().data.features[0]?.properties.kind === 'edge';
+      const source = window.__casaSig?.map?.getSource('snap-feedback:point') as { serialize(): { data: { features: { properties: { kind: string } }[] } } } | undefined;
+      return source?.serialize().data.features[0]?.properties.kind === 'edge' && window.__casaSig?.map?.getLayer('snap-feedback:ring') !== undefined;
     });
     await page.mouse.click(near.x, near.y);
     await page.keyboard.press('Enter');
