@@ -77,7 +77,7 @@ const FIT_MAX_ZOOM = 17;
 export class MapController {
   readonly overlays = new OverlayRegistry();
   /** Editing on the map: line drawing and reshaping modes, hidden features, fresh tiles after an edit. */
-  readonly edits = new MapEdits(() => this.#map, this.overlays);
+  readonly edits = new MapEdits(() => this.#map, this.overlays, () => this.#restyle());
   readonly #options: MapControllerOptions;
   readonly #element: HTMLDivElement;
   #map: maplibregl.Map | undefined;
@@ -355,7 +355,7 @@ export class MapController {
       fontFaces: this.#options.fontFaces,
       landUrl: this.#options.landUrl,
       viewKey: catalog.viewKey,
-      archive: archiveOf(this.#options.publicArchive),
+      archive: this.edits.archiveOfUnedited(archiveOf(this.#options.publicArchive)),
     });
     return composeStyle(applyLayerFilters(base, this.#layerFilters), this.overlays.list());
   }

@@ -5,6 +5,8 @@ import { LINE_EDITOR_PREFIX, type LineEditingOptions, type ReshapeMode, type Res
 import type { LineEditor } from './line-editor.ts';
 import type { MapMode } from './mode-host.ts';
 import { keepLiveLayers, type OverlayRegistry } from './overlay-registry.ts';
+import type { PublicArchive } from '../api/public-archive.ts';
+import { ARCHIVE_SOURCE_ID } from './style/tile-sources.ts';
 import { type Bbox, TileRevisions } from './tile-revisions.ts';
 
 /**
@@ -19,10 +21,15 @@ export class MapEdits {
   /** Features drawn by an app instead of their tiles (a road being edited), by layer. */
   readonly #hidden = new Map<string, ReadonlySet<number>>();
   #lineEditor: Promise<LineEditor> | undefined;
+  /** Layers edited since the page opened that the public archive draws: drawn from live tiles from then on. */
+  readonly #editedArchivedLayers = new Set<string>();
+  readonly #onArchivedLayerEdited: () => void;
 
-  constructor(map: () => maplibregl.Map | undefined, overlays: OverlayRegistry) {
+  /** `onArchivedLayerEdited`: the map must be restyled (a layer leaves the archive for live tiles). */
+  constructor(map: () => maplibregl.Map | undefined, overlays: OverlayRegistry, onArchivedLayerEdited: () => void = () => undefined) {
     this.#map = map;
     this.#overlays = overlays;
+    this.#onArchivedLayerEdited = onArchivedLayerEdited;
   }
 
   /**
@@ -31,7 +38,20 @@ export class MapEdits {
    */
   refreshPlaces(layerId: string, bboxes: readonly Bbox[]): void {
     this.#revisions.noteChange(layerId, bboxes);
-    if (this.#map()?.getSource(layerId)) this.#map()!.refreshTiles(layerId);
+    const map = this.#map();
+    if (map?.getSource(layerId)) map.refreshTiles(layerId);
+    // The public archive is a snapshot: a layer edited since it was built is drawn from live tiles instead.
+    const isArchived = map?.getStyle()?.layers.some((layer) => 'source' in layer && layer.source === ARCHIVE_SOURCE_ID && layer['source-layer'] === layerId);
+    if (isArchived && !this.#editedArchivedLayers.has(layerId)) {
+      this.#editedArchivedLayers.add(layerId);
+      this.#onArchivedLayerEdited();
+    }
+  }
+
+  /** The public archive without the layers edited since the page opened (those are drawn from live tiles). */
+  archiveOfUnedited(archive: PublicArchive | null): PublicArchive | null {
+    if (!archive || this.#editedArchivedLayers.size === 0) return archive;
+    return { ...archive, layers: archive.layers.filter((layer) => !this.#editedArchivedLayers.has(layer)) };
   }
 
   /** Every tile of every vector source again (edits may have gone unheard). */
