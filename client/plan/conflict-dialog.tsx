@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useMapController } from '../map/map-context.tsx';
-import { differingFields } from './conflict-resolution.ts';
+import { differingFields, initialChoices } from './conflict-resolution.ts';
 import { useEditorContext, useEditorState, useLabel } from './editor-context.tsx';
 import { draftBounds, isSameDraft } from './model/segment-draft.ts';
 import { PLAN_MESSAGES } from './plan-messages.ts';
@@ -23,12 +23,13 @@ export function ConflictDialog() {
   const label = useLabel();
   const conflict = useEditorState((state) => state.conflict);
   const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
-  const [geometry, setGeometry] = useState<'mine' | 'theirs'>('mine');
+  // Null until the planner picks a side for the geometry: it starts where initialChoices puts it.
+  const [geometryChoice, setGeometry] = useState<'mine' | 'theirs' | null>(null);
   const headingId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
     setChoices({});
-    setGeometry('mine');
+    setGeometry(null);
     if (!conflict) return;
     dialog.current?.focus();
     // Both shapes in the part of the map the panel leaves free.
@@ -60,7 +61,9 @@ export function ConflictDialog() {
     const option = property?.values?.find((candidate) => candidate.value === value);
     return option ? label(option.label) : shown(value, messages.formEmpty);
   };
-  const side = (name: string) => choices[name] ?? 'mine';
+  const initial = mine && theirs ? initialChoices(conflict.base, mine, theirs, editor.editableNames) : null;
+  const side = (name: string) => choices[name] ?? initial?.fields[name] ?? 'mine';
+  const geometry = geometryChoice ?? initial?.geometry ?? 'mine';
   return (
     // Not modal: the planner may move the map to compare the two shapes; saving waits for the choice.
     <div ref={dialog} className="conflict-dialog" role="dialog" aria-labelledby={headingId} tabIndex={-1} data-key={conflict.key}>
@@ -105,6 +108,7 @@ export function ConflictDialog() {
           </tbody>
         </table>
       )}
+      {conflict.base && names.length + (isReshaped ? 1 : 0) > 0 && <p className="conflict-dialog__note">{messages.conflictChoicesNote}</p>}
       <p className="conflict-dialog__note">{messages.conflictMapNote}</p>
       <div className="conflict-dialog__actions">
         <button type="button" className="button" data-choice="mine" onClick={() => editor.resolveConflict({ kind: 'mine' })}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differingFields, resolutionStep, resolvedDraft } from './conflict-resolution.ts';
+import { differingFields, initialChoices, resolutionStep, resolvedDraft } from './conflict-resolution.ts';
 import type { SegmentDraft } from './model/segment-draft.ts';
 
 const mine: SegmentDraft = {
@@ -22,6 +22,15 @@ describe('resolving a conflict', () => {
     expect(merged.properties).toEqual({ name_fr: 'Rue Allal Ben Abdellah', condition: 'poor', width_m: 9 });
     expect(merged.geometry).toBe(mine.geometry);
     expect(merged.key).toBe(mine.key);
+  });
+
+  it('starts each differing field on the side that changed it since the planner read it, his side when unknown', () => {
+    const base: SegmentDraft = { ...mine, properties: { name_fr: 'Rue Allal', condition: 'fair', width_m: 9 } };
+    // He changed the condition (and nothing else); they renamed it and reshaped it.
+    expect(initialChoices(base, mine, theirs, ['name_fr', 'condition', 'width_m'])).toEqual({ fields: { name_fr: 'theirs', condition: 'mine' }, geometry: 'theirs' });
+    const reshaped = { ...mine, geometry: { type: 'LineString' as const, coordinates: [[0, 0], [2, 2]] } };
+    expect(initialChoices(base, reshaped, theirs, ['condition']).geometry).toBe('mine');
+    expect(initialChoices(null, mine, theirs, ['name_fr', 'condition'])).toEqual({ fields: { name_fr: 'mine', condition: 'mine' }, geometry: 'mine' });
   });
 
   it('records the resolution as an undoable step, unless the planner keeps his version', () => {

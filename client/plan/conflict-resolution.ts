@@ -1,5 +1,5 @@
 import type { EditStep } from './model/edit-history.ts';
-import type { SegmentDraft } from './model/segment-draft.ts';
+import { isSameDraft, type SegmentDraft } from './model/segment-draft.ts';
 
 /**
  * What a planner decides when someone saved the same segment first: keep his version (it will replace
@@ -14,6 +14,23 @@ export type Resolution =
 /** The properties whose values differ between the two versions, in the given order. */
 export function differingFields(mine: SegmentDraft, theirs: SegmentDraft, names: readonly string[]): string[] {
   return names.filter((name) => (mine.properties[name] ?? null) !== (theirs.properties[name] ?? null));
+}
+
+/** Which side each differing field, and the geometry, is on when the conflict screen opens. */
+export interface MergeChoices {
+  fields: Record<string, 'mine' | 'theirs'>;
+  geometry: 'mine' | 'theirs';
+}
+
+/**
+ * The choices a field-by-field merge starts from, as a three-way merge does: the planner's value where he
+ * changed it since he read the segment, theirs where only they did. Without the version he started from,
+ * everything starts on his side.
+ */
+export function initialChoices(base: SegmentDraft | null, mine: SegmentDraft, theirs: SegmentDraft, names: readonly string[]): MergeChoices {
+  const side = (isMineChanged: boolean): 'mine' | 'theirs' => (base === null || isMineChanged ? 'mine' : 'theirs');
+  const fields = Object.fromEntries(differingFields(mine, theirs, names).map((name) => [name, side((mine.properties[name] ?? null) !== (base?.properties[name] ?? null))]));
+  return { fields, geometry: side(!isSameDraft({ ...mine, properties: {} }, base && { ...base, properties: {} })) };
 }
 
 /** The version a resolution gives (keeping the planner's key and id). */

@@ -49,7 +49,7 @@ async function lockBases(store: EditorStore, layerId: string): Promise<boolean> 
       store.update((state) => ({ ...state, session: rememberSaved(state.session, locked.draft, locked.etag) }));
       continue;
     }
-    update(store, { conflict: { key: change.key, mine: change.draft, theirs: theirs.draft, theirsEtag: theirs.etag }, save: { status: 'idle' } });
+    update(store, { conflict: { key: change.key, base: change.base.draft, mine: change.draft, theirs: theirs.draft, theirsEtag: theirs.etag }, save: { status: 'idle' } });
     return false;
   }
   return true;
@@ -61,7 +61,8 @@ async function handleRefusal(store: EditorStore, layerId: string, error: ApiErro
   const key = index === undefined ? undefined : keys[index];
   if ((error.status === 412 || error.status === 404) && key?.includes('/')) {
     const theirs = await readTheirs(layerId, key);
-    const conflict: Conflict = { key, mine: store.get().session.current.get(key) ?? null, theirs: theirs.draft, theirsEtag: theirs.etag };
+    const { session } = store.get();
+    const conflict: Conflict = { key, base: session.base.get(key)?.draft ?? null, mine: session.current.get(key) ?? null, theirs: theirs.draft, theirsEtag: theirs.etag };
     update(store, { conflict, save: { status: 'idle' } });
     return;
   }

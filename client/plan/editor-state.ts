@@ -17,6 +17,8 @@ export type Tool = 'select' | 'draw' | 'split' | 'remove-vertex';
 /** A feature someone else saved (or deleted) since the planner read it: both versions, to choose from. */
 export interface Conflict {
   key: string;
+  /** The version the planner started from (null: unknown), to tell his changes from theirs. */
+  base: SegmentDraft | null;
   /** The planner's version (null: he deleted it). */
   mine: SegmentDraft | null;
   /** The server's version now (null: deleted there) and its ETag. */

@@ -71,6 +71,8 @@ export interface PlanMessages {
   takeTheirs: string;
   mergeChoices: string;
   conflictMapNote: string;
+  /** How the field-by-field choices start. */
+  conflictChoicesNote: string;
   searchLabel: string;
   searchPlaceholder: string;
   searchNothing: string;
@@ -161,6 +163,7 @@ export const PLAN_MESSAGES: MessageSet<PlanMessages> = {
     takeTheirs: 'Prendre la leur',
     mergeChoices: 'Fusionner mes choix',
     conflictMapNote: 'Sur la carte : votre tracé en bleu, l’actuel en rouge tireté.',
+    conflictChoicesNote: 'Chaque ligne est cochée du côté qui l’a modifiée : le vôtre là où vous l’avez changée, l’actuel ailleurs.',
     searchLabel: 'Chercher une voie',
     searchPlaceholder: 'Nom de rue, en français ou en arabe',
     searchNothing: 'Aucune voie trouvée.',
@@ -261,6 +264,7 @@ export const PLAN_MESSAGES: MessageSet<PlanMessages> = {
     takeTheirs: 'أخذ نسختهم',
     mergeChoices: 'دمج اختياراتي',
     conflictMapNote: 'على الخريطة: مسارك بالأزرق، والمسار الحالي بالأحمر المتقطع.',
+    conflictChoicesNote: 'كل سطر محدد في الجهة التي عدلته: نسختك حيث غيرته، والنسخة الحالية في غير ذلك.',
     searchLabel: 'البحث عن طريق',
     searchPlaceholder: 'اسم الشارع بالعربية أو بالفرنسية',
     searchNothing: 'لم يعثر على أي طريق.',
@@ -361,6 +365,7 @@ export const PLAN_MESSAGES: MessageSet<PlanMessages> = {
     takeTheirs: 'Take theirs',
     mergeChoices: 'Merge my choices',
     conflictMapNote: 'On the map: your shape in blue, the current one dashed red.',
+    conflictChoicesNote: 'Each row starts on the side that changed it: yours where you changed it, the current one elsewhere.',
     searchLabel: 'Find a road',
     searchPlaceholder: 'Street name, in French or Arabic',
     searchNothing: 'No road found.',

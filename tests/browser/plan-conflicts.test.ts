@@ -140,6 +140,9 @@ describe('two planners editing the same segment', () => {
     // Nothing was overwritten: the server has the second planner's version.
     expect((await suite.pool.query('SELECT condition, width_m FROM road_segments WHERE id = $1', [road])).rows[0]).toEqual({ condition: 'critical', width_m: 12 });
 
+    // Each row starts on the side that changed it: his condition, the other planner's width.
+    expect(await dialog.locator('tr[data-field="condition"] input[value="mine"]').isChecked()).toBe(true);
+    expect(await dialog.locator('tr[data-field="width_m"] input[value="theirs"]').isChecked()).toBe(true);
     await dialog.locator('tr[data-field="condition"] input[value="mine"]').check();
     await dialog.locator('tr[data-field="width_m"] input[value="theirs"]').check();
     await dialog.getByRole('button', { name: 'Fusionner mes choix' }).click();
