@@ -30,10 +30,11 @@ export function IssuesPanel({ issues, headingId, showsSegment = true }: { issues
   return (
     <section className="issues-panel" aria-labelledby={headingId} data-count={issues.length}>
       <h3 id={headingId} className="panel-heading">
-        {messages.issuesHeading} <span className="issues-panel__count">({plural(language, issues.length, messages.issueCount)})</span>
+        {messages.issuesHeading}
+        {issues.length > 0 && <span className="issues-panel__count"> ({plural(language, issues.length, messages.issueCount)})</span>}
       </h3>
       {issues.length === 0 ? (
-        <p className="side-panel__intro">{messages.issuesNone}</p>
+        <p className="issues-panel__none">{messages.issuesNone}</p>
       ) : (
         <>
           {issues.some((found) => found.severity === 'error') && <p className="issues-panel__rule">{messages.errorsBlock}</p>}

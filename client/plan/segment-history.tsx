@@ -10,6 +10,11 @@ import type { FeatureReference } from '../state/url-state.ts';
 import { PLAN_MESSAGES } from './plan-messages.ts';
 import { usePreviewOverlay } from './use-preview-overlay.ts';
 
+/** An author as people read it: a staff member by username (`user:amina` is amina); other software by its key (`key:csk_...`). */
+function authorName(author: string): string {
+  return author.startsWith('user:') ? author.slice('user:'.length) : author;
+}
+
 type HistoryState = { status: 'loading' } | { status: 'loaded'; versions: FeatureVersion[] } | { status: 'failed' };
 
 /** What a version changed from the one before: the labels of the properties, and the shape. */
@@ -98,7 +103,7 @@ export function SegmentHistory({ reference, entry, onRestore, restoreBlocked = f
                 </span>
                 <span className="segment-history__when">
                   <time dateTime={version.committedAt}>{formatInstant(version.committedAt, language)}</time>
-                  {version.author && <bdi> {messages.by(version.author)}</bdi>}
+                  {version.author && <bdi> {messages.by(authorName(version.author))}</bdi>}
                 </span>
                 {changed.length > 0 && <span className="segment-history__changed">{messages.historyChanged(changed.join(', '))}</span>}
                 {version.version !== latest && (canShow || onRestore) && (
