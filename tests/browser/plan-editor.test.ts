@@ -25,14 +25,15 @@ import {
 /**
  * The planners' editor, each story whole, against the real server and the sample database: drawing a road
  * snapped to another and finding it in the next tile; splitting with undo and redo; moving a shared junction;
- * an invalid geometry that cannot be saved; the Arabic interface. Every story works on roads it makes itself,
+ * an invalid geometry that cannot be saved; the Arabic interface; a segment's history, a past shape shown and
+ * restored. Every story works on roads it makes itself,
  * in an empty corner of the city, and removes them afterwards.
  */
 
 const suite = startBrowserSuite();
 let planner: Record<string, string>;
 /** One place per story, 400 m apart. */
-const PLACES = [0, 1, 2, 3].map((index) => offset(EMPTY_CORNER, index * 400 - 600, 0));
+const PLACES = [0, 1, 2, 3, 4].map((index) => offset(EMPTY_CORNER, index * 400 - 600, 0));
 
 beforeAll(async () => {
   planner = await sessionHeaders(suite.pool, `planner-api-${Date.now()}`, 'planner');
@@ -271,6 +272,50 @@ describe('the Arabic interface', () => {
     expect(await help.locator('[data-shortcut="undo"] dd').textContent()).toBe('تراجع');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
+    expect(activity.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a segment’s history', () => {
+  it('lists who changed what, draws a past shape on the map, and restores it', async () => {
+    const centre = PLACES[4]!;
+    const first = [offset(centre, -60, 0), offset(centre, 60, 0)];
+    const [street] = await createRoads(suite.server.url, planner, [{ coordinates: first, properties: STREET }]);
+    // Someone reshapes it and marks it poor, through the API.
+    const url = `${suite.server.url}/ogc/collections/road_segments/items/${street}`;
+    const etag = (await fetch(url, { headers: planner })).headers.get('etag')!;
+    const reshaped = await fetch(url, {
+      method: 'PUT',
+      headers: { ...planner, 'Content-Type': 'application/geo+json', 'If-Match': etag },
+      body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates: [first[0], offset(centre, 60, 30)] }, properties: { ...STREET, condition: 'poor' } }),
+    });
+    expect(reshaped.status).toBe(200);
+
+    const { page, activity } = await openEditor(suite.browser.context, suite.server.url, centre, 18);
+    await clickAt(page, offset(centre, -40, 5));
+    await waitForOpenSegment(page, `road_segments/${street}`);
+    const history = page.locator('.segment-card .segment-history');
+    await history.locator('.segment-history__entry[data-version="2"]').waitFor();
+    expect(await history.locator('.segment-history__entry[data-version="2"] .segment-history__changed').textContent()).toBe('Modifié : Tracé, État');
+    expect(await history.locator('.segment-history__entry[data-version="2"] .segment-history__when').textContent()).toMatch(/par planner-api-/);
+
+    // The first shape, drawn over the map beside the current one.
+    await history.locator('.segment-history__entry[data-version="1"]').getByRole('button', { name: 'Voir sur la carte' }).click();
+    await page.waitForFunction(() => {
+      const source = window.__casaSig?.map?.getSource('plan-preview:lines') as { serialize(): { data: { features: { properties: { role: string } }[] } } } | undefined;
+      return source?.serialize().data.features.some((feature) => feature.properties.role === 'previous') === true;
+    });
+
+    await history.locator('.segment-history__entry[data-version="1"]').getByRole('button', { name: 'Restaurer cette version' }).click();
+    await history.getByRole('status').filter({ hasText: 'Version 1 restaurée.' }).waitFor();
+    await history.locator('.segment-history__entry[data-version="3"]').waitFor();
+    const stored = await storedLine(suite.pool, street!);
+    expect(stored.map((position, index) => isAt(position, first[index]))).toEqual([true, true]);
+    expect((await roadsNear(suite.pool, centre, 150))[0]!.properties.condition).toBe('fair');
+    // The editor now works from the restored version: the form shows it, and nothing is left to save.
+    expect(await page.locator('.segment-card select[name="condition"]').inputValue()).toBe('fair');
+    expect(await unsavedCount(page)).toBe(0);
     expect(activity.pageErrors).toEqual([]);
     await page.close();
   });
