@@ -87,6 +87,18 @@ interface Outcome {
   problem?: string;
 }
 
+/** An event stream (GET /api/tile-changes) never ends: such an answer is judged by its status, headers and first event. */
+function isEventStream(response: Response): boolean {
+  return response.ok && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+}
+
+async function firstChunk(response: Response): Promise<string> {
+  const reader = response.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
+}
+
 async function send(request: HostileRequest): Promise<Outcome> {
   let response: Response;
   try {
@@ -99,7 +111,7 @@ async function send(request: HostileRequest): Promise<Outcome> {
     if (error instanceof TypeError && !cause) return { request, problem: 'unsendable' };
     return { request, problem: `no answer (${cause?.code ?? cause?.message ?? String(error)})` };
   }
-  const body = await response.text();
+  const body = isEventStream(response) ? await firstChunk(response) : await response.text();
   const problem = judgeAnswer(request, { status: response.status, headers: response.headers, body });
   return { request, ...(problem ? { problem } : {}) };
 }

@@ -66,8 +66,9 @@ describe('a split in one change set', () => {
     expect(split.status, JSON.stringify(body)).toBe(200);
     expect(body.changes.flatMap((change: { warnings: { code: string }[] }) => codes(change.warnings))).toEqual([]);
 
-    // Later, on its own, the same edit of one half is a twin of the other.
-    const again = await postChanges([{ op: 'update', layer: 'road_segments', id: changes[0].id, ifMatch: body.changes[0].etag, patch: { properties: { condition: 'fair' } } }]);
+    // Later, on its own, an edit of one half (its free end moved; an edit that changes nothing writes nothing) is a twin of the other.
+    const moved = { type: 'LineString', coordinates: [[-7.5001, 33.52], [-7.499, 33.52]] };
+    const again = await postChanges([{ op: 'update', layer: 'road_segments', id: changes[0].id, ifMatch: body.changes[0].etag, patch: { geometry: moved } }]);
     const later = await again.json();
     expect(codes(later.changes[0].warnings)).toEqual(['duplicate-name-touching']);
   });
