@@ -5,7 +5,7 @@ import { PLAN_MESSAGES, type ShortcutName } from './plan-messages.ts';
 /** The editor's shortcuts, in the order of the help panel. */
 const SHORTCUTS: readonly ShortcutName[] = ['draw', 'split', 'merge', 'removeVertex', 'deleteVertex', 'delete', 'undo', 'redo', 'save', 'finish', 'escape', 'help'];
 
-/** The help panel listing every shortcut; Escape or the button closes it. */
+/** The help panel listing every shortcut; Escape or the button closes it, leaving the editor as it was. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const messages = useMessages(PLAN_MESSAGES);
   const headingId = useId();
@@ -21,6 +21,8 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
         aria-labelledby={headingId}
         tabIndex={-1}
         onKeyDown={(event) => {
+          // The panel is modal: its keys stay in it (Escape closes it, and only it, not the open segment too).
+          event.stopPropagation();
           if (event.key === 'Escape') onClose();
         }}
       >

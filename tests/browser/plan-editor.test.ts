@@ -272,6 +272,8 @@ describe('the Arabic interface', () => {
     expect(await help.locator('[data-shortcut="undo"] dd').textContent()).toBe('تراجع');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
+    // Escape closed the help, and only the help: the segment stays open.
+    expect(await page.locator(`.segment-card[data-key="road_segments/${street}"]`).count()).toBe(1);
     expect(activity.pageErrors).toEqual([]);
     await page.close();
   });
