@@ -112,15 +112,17 @@ export class MapEdits {
 
   /**
    * Shows an area ([west, south, east, north] in degrees) in the part of the map that panels floating over it
-   * leave free (the open segment's card, the conflict screen): each panel pads the side where it costs least
-   * (a bottom sheet on a phone, a card at the side on a desktop). Panels that would leave no room are ignored.
+   * leave free (the open segment's card, the toolbar, the conflict screen): each panel pads the side where it
+   * costs least (a bottom sheet on a phone, a card at the side on a desktop). Panels come most important
+   * first: one that would leave no room beside the ones before it is ignored.
    */
   fitBeside(bounds: Bbox, panels: readonly (Element | null)[]): void {
     const map = this.#map();
     if (!map) return;
     const margin = 24;
+    const leastRoom = 80;
     const canvas = map.getCanvas().getBoundingClientRect();
-    const padding = { top: margin, bottom: margin, left: margin, right: margin };
+    let padding = { top: margin, bottom: margin, left: margin, right: margin };
     for (const panel of panels) {
       const box = panel?.getBoundingClientRect();
       if (!box || box.width === 0) continue;
@@ -130,12 +132,13 @@ export class MapEdits {
         { side: 'right' as const, isTouching: canvas.right - box.right < touching, pad: canvas.right - box.left + margin, room: canvas.width },
         { side: 'top' as const, isTouching: box.top - canvas.top < touching, pad: box.bottom - canvas.top + margin, room: canvas.height },
         { side: 'bottom' as const, isTouching: canvas.bottom - box.bottom < touching, pad: canvas.bottom - box.top + margin, room: canvas.height },
-      ].filter((candidate) => candidate.isTouching && candidate.pad < candidate.room - 4 * margin);
+      ].filter((candidate) => candidate.isTouching);
       const cheapest = sides.sort((a, b) => a.pad / a.room - b.pad / b.room)[0];
-      if (cheapest) padding[cheapest.side] = Math.max(padding[cheapest.side], cheapest.pad);
+      if (!cheapest) continue;
+      const next = { ...padding, [cheapest.side]: Math.max(padding[cheapest.side], cheapest.pad) };
+      if (canvas.width - next.left - next.right > leastRoom && canvas.height - next.top - next.bottom > leastRoom) padding = next;
     }
-    const isRoomy = canvas.width - padding.left - padding.right > 80 && canvas.height - padding.top - padding.bottom > 80;
-    map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: isRoomy ? padding : margin, maxZoom: 19 });
+    map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding, maxZoom: 19 });
   }
 
   /** The URL of a tile request, with the revision of the tile when an edit changed it (transformRequest). */

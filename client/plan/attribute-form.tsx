@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { CatalogProperty } from '../api/layer-catalog.ts';
+import { localiseUnit } from '../i18n/common-messages.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useEditorContext, useLabel } from './editor-context.tsx';
@@ -35,6 +36,7 @@ function Field({ property, draft, issues, readOnly, onCommit }: FieldProps) {
   const { entry } = useEditorContext();
   const messages = useMessages(PLAN_MESSAGES);
   const label = useLabel();
+  const { language } = useI18n();
   const id = useId();
   const committed = textOf(draft.properties[property.name]);
   const [text, setText] = useState(committed);
@@ -57,7 +59,7 @@ function Field({ property, draft, issues, readOnly, onCommit }: FieldProps) {
     <div className="form-field attribute-form__field" data-property={property.name} data-invalid={shown.length > 0}>
       <label htmlFor={id}>
         {label(property.label)}
-        {property.unit && ` (${property.unit})`}
+        {property.unit && ` (${localiseUnit(property.unit, language)})`}
         {property.isRequired && <span className="attribute-form__required"> · {messages.formRequired}</span>}
       </label>
       {options ? (

@@ -17,7 +17,7 @@ function shown(value: unknown, empty: string): string {
  * written until the planner saves again.
  */
 export function ConflictDialog() {
-  const { editor, entry, card } = useEditorContext();
+  const { editor, entry, card, toolbar } = useEditorContext();
   const controller = useMapController();
   const messages = useMessages(PLAN_MESSAGES);
   const label = useLabel();
@@ -38,10 +38,10 @@ export function ConflictDialog() {
     if (boxes.length > 0) {
       controller.edits.fitBeside(
         [Math.min(...boxes.map((box) => box[0])), Math.min(...boxes.map((box) => box[1])), Math.max(...boxes.map((box) => box[2])), Math.max(...boxes.map((box) => box[3]))],
-        [dialog.current, card.current],
+        [dialog.current, card.current, toolbar.current],
       );
     }
-  }, [conflict, controller, card]);
+  }, [conflict, controller, card, toolbar]);
   usePreviewOverlay(
     conflict
       ? [...(conflict.theirs ? [{ role: 'theirs' as const, geometry: conflict.theirs.geometry }] : []), ...(conflict.mine ? [{ role: 'mine' as const, geometry: conflict.mine.geometry }] : [])]

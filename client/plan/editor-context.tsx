@@ -16,6 +16,8 @@ export interface EditorContextValue {
   may: { create: boolean; update: boolean; delete: boolean };
   /** The open segment's card, which covers part of the map (what the map shows is fitted beside it). */
   card: RefObject<HTMLElement | null>;
+  /** The toolbar with its hints, over the top of the map (fitted below it when there is room). */
+  toolbar: RefObject<HTMLDivElement | null>;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

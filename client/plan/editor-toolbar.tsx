@@ -58,7 +58,7 @@ interface EditorToolbarProps {
 }
 
 export function EditorToolbar({ onDelete, onHelp, zoom, isMergeOpen, onMergeOpen }: EditorToolbarProps) {
-  const { editor, may } = useEditorContext();
+  const { editor, may, toolbar } = useEditorContext();
   const messages = useMessages(PLAN_MESSAGES);
   const { language } = useI18n();
   const state = useEditorState((value) => value);
@@ -70,7 +70,7 @@ export function EditorToolbar({ onDelete, onHelp, zoom, isMergeOpen, onMergeOpen
   const hint = state.tool === 'draw' ? messages.toolHints.draw : state.tool === 'split' ? messages.toolHints.split : state.tool === 'remove-vertex' ? messages.toolHints.removeVertex : active ? messages.toolHints.reshape : null;
 
   return (
-    <div className="editor-toolbar" data-tool={state.tool} data-around={state.around.length} data-map-ready={state.isMapReady}>
+    <div ref={toolbar} className="editor-toolbar" data-tool={state.tool} data-around={state.around.length} data-map-ready={state.isMapReady}>
       <div className="editor-toolbar__row" role="toolbar" aria-label={messages.toolbarLabel}>
         <ToolButton icon="draw" label={messages.tools.draw} shortcut="D" pressed={state.tool === 'draw'} disabled={!may.create} onClick={() => use('draw')} />
         <ToolButton icon="split" label={messages.tools.split} shortcut="X" pressed={state.tool === 'split'} disabled={!active || !may.update} onClick={() => use('split')} />

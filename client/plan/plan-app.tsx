@@ -52,6 +52,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
   const [isHelpOpen, setHelpOpen] = useState(false);
   const [isMergeOpen, setMergeOpen] = useState(false);
   const card = useRef<HTMLElement | null>(null);
+  const toolbar = useRef<HTMLDivElement | null>(null);
 
   const openSegment = useCallback((id: number) => state.update((current) => ({ ...current, selection: { layerId: entry.id, featureId: String(id) } })), [state, entry.id]);
   const onSelect = useCallback((hit: FeatureHit) => openSegment(Number(hit.featureId)), [openSegment]);
@@ -66,7 +67,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
       void editor.open(id).then(
         () => {
           const draft = activeDraft(editor.store.get());
-          if (!isClicked && draft) controller.edits.fitBeside(draftBounds(draft), [card.current]);
+          if (!isClicked && draft) controller.edits.fitBeside(draftBounds(draft), [card.current, toolbar.current]);
         },
         () => undefined,
       );
@@ -99,7 +100,7 @@ function Editor({ catalog, entry }: { catalog: LayerCatalog; entry: LayerCatalog
   useLeaveGuard(editor);
 
   return (
-    <EditorContext.Provider value={{ editor, entry, catalog, may, card }}>
+    <EditorContext.Provider value={{ editor, entry, catalog, may, card, toolbar }}>
       <MapAppWorkspace
         families={PLAN_FAMILIES}
         panelLabel={messages.panelLabel}

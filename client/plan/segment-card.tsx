@@ -37,7 +37,7 @@ export function SegmentCard({ ref }: { ref?: Ref<HTMLElement> }) {
   const hasChanges = unsavedChanges(state.session).some((change) => change.key === draft.key);
   const base = state.session.base.get(draft.key);
   return (
-    <aside ref={ref} className="feature-details segment-card" aria-labelledby={headingId} data-key={draft.key} data-changed={hasChanges}>
+    <aside ref={ref} className="feature-details segment-card" aria-labelledby={headingId} data-key={draft.key} data-changed={hasChanges} data-tool={state.tool}>
       <header className="feature-details__header">
         <div>
           <p className="feature-details__layer">{label(entry.title)}</p>
