@@ -67,7 +67,8 @@ export function EditorToolbar({ onDelete, onHelp, zoom, isMergeOpen, onMergeOpen
   const changeCount = unsavedChanges(state.session).length;
   const candidates = active ? mergeCandidates(active, editorNetwork(state), editor.editableNames) : [];
   const use = (tool: Tool) => editor.setTool(state.tool === tool ? 'select' : tool);
-  const hint = state.tool === 'draw' ? messages.toolHints.draw : state.tool === 'split' ? messages.toolHints.split : state.tool === 'remove-vertex' ? messages.toolHints.removeVertex : active ? messages.toolHints.reshape : null;
+  // During a conflict the screen says what to do; the hint would only hide the two shapes on a phone.
+  const hint = state.conflict ? null : state.tool === 'draw' ? messages.toolHints.draw : state.tool === 'split' ? messages.toolHints.split : state.tool === 'remove-vertex' ? messages.toolHints.removeVertex : active ? messages.toolHints.reshape : null;
 
   return (
     <div ref={toolbar} className="editor-toolbar" data-tool={state.tool} data-around={state.around.length} data-map-ready={state.isMapReady}>
