@@ -71,7 +71,7 @@ function Field({ property, draft, issues, readOnly, onCommit }: FieldProps) {
             commit(event.target.value);
           }}
         >
-          <option value="">{messages.formEmpty}</option>
+          <option value="">{property.isUnknownWhenNull ? messages.formUnknown : messages.formEmpty}</option>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -88,6 +88,7 @@ function Field({ property, draft, issues, readOnly, onCommit }: FieldProps) {
           max={property.type === 'string' ? undefined : property.max}
           dir={property.name === entry.nameProperties?.ar ? 'rtl' : property.name === entry.nameProperties?.fr ? 'ltr' : 'auto'}
           lang={property.name === entry.nameProperties?.ar ? 'ar' : property.name === entry.nameProperties?.fr ? 'fr' : undefined}
+          placeholder={property.isUnknownWhenNull ? messages.formUnknown : undefined}
           value={text}
           onChange={(event) => setText(event.target.value)}
           onBlur={() => commit()}

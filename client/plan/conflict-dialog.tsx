@@ -59,7 +59,7 @@ export function ConflictDialog() {
   const valueLabel = (name: string, value: unknown) => {
     const property = entry.properties.find((candidate) => candidate.name === name);
     const option = property?.values?.find((candidate) => candidate.value === value);
-    return option ? label(option.label) : shown(value, messages.formEmpty);
+    return option ? label(option.label) : shown(value, property?.isUnknownWhenNull ? messages.formUnknown : messages.formEmpty);
   };
   const initial = mine && theirs ? initialChoices(conflict.base, mine, theirs, editor.editableNames) : null;
   const side = (name: string) => choices[name] ?? initial?.fields[name] ?? 'mine';

@@ -39,6 +39,8 @@ export interface PlanMessages {
   formHeading: string;
   formRequired: string;
   formEmpty: string;
+  /** The empty choice of a value the data may not know (the catalog's isUnknownWhenNull): empty means unknown. */
+  formUnknown: string;
   formYes: string;
   formNo: string;
   issuesHeading: string;
@@ -125,6 +127,7 @@ export const PLAN_MESSAGES: MessageSet<PlanMessages> = {
     formHeading: 'Attributs',
     formRequired: 'obligatoire',
     formEmpty: '— aucun —',
+    formUnknown: '— inconnu —',
     formYes: 'Oui',
     formNo: 'Non',
     issuesHeading: 'Problèmes',
@@ -226,6 +229,7 @@ export const PLAN_MESSAGES: MessageSet<PlanMessages> = {
     formHeading: 'الخصائص',
     formRequired: 'إلزامي',
     formEmpty: '— لا شيء —',
+    formUnknown: '— غير معروف —',
     formYes: 'نعم',
     formNo: 'لا',
     issuesHeading: 'المشاكل',
@@ -327,6 +331,7 @@ export const PLAN_MESSAGES: MessageSet<PlanMessages> = {
     formHeading: 'Attributes',
     formRequired: 'required',
     formEmpty: '— none —',
+    formUnknown: '— unknown —',
     formYes: 'Yes',
     formNo: 'No',
     issuesHeading: 'Issues',

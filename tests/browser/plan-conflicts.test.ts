@@ -134,7 +134,7 @@ describe('two planners editing the same segment', () => {
     const dialog = first.page.getByRole('dialog', { name: 'Conflit de modification' });
     await dialog.waitFor();
     expect(await dialog.locator('tr[data-field="condition"] td').allTextContents()).toEqual([' Dégradé', ' Critique']);
-    expect(await dialog.locator('tr[data-field="width_m"] td').allTextContents()).toEqual([' — aucun —', ' 12']);
+    expect(await dialog.locator('tr[data-field="width_m"] td').allTextContents()).toEqual([' — inconnu —', ' 12']);
     // Both versions are on the map while the planner chooses.
     expect(await first.page.evaluate(() => window.__casaSig?.overlayIds())).toContain('plan-preview');
     // Nothing was overwritten: the server has the second planner's version.
