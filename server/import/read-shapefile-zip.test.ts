@@ -70,6 +70,22 @@ describe('readShapefileZip', () => {
     expect(dataset.issues[0]!.message.en).toContain('Merchich_Nord_Maroc');
   });
 
+  it('refuses a member whose header claims more bytes than its compressed data can hold, before inflating it', async () => {
+    const zip = buildShapefileZip([roads()]);
+    // Claim 300 MB for the .dbf in the central directory (signature PK\x01\x02, uncompressed size at +24).
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const names = new TextDecoder();
+    for (let offset = 0; offset + 46 <= zip.length; offset += 1) {
+      if (view.getUint32(offset, true) !== 0x02014b50) continue;
+      const name = names.decode(zip.subarray(offset + 46, offset + 46 + view.getUint16(offset + 28, true)));
+      if (name.endsWith('.dbf')) view.setUint32(offset + 24, 300 * 1024 * 1024, true);
+    }
+    const dataset = await readShapefileZip(zip, 'road_segments');
+    expect(dataset.features).toEqual([]);
+    expect(dataset.issues.map((issue) => issue.code)).toEqual(['invalid-zip']);
+    expect(dataset.issues[0]!.message.en).toContain('cannot come from');
+  });
+
   it('notes a missing .prj (coordinates are range-checked later)', async () => {
     const dataset = await readShapefileZip(buildShapefileZip([roads({ prj: undefined })]), 'road_segments');
     expect(dataset.issues).toEqual([]);

@@ -10,9 +10,17 @@ import { failedDataset, type SourceDataset, type SourceFeature } from './source-
 /** Largest uncompressed member read from an archive: a guard against zip bombs (512 MiB). */
 const MAX_MEMBER_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Deflate cannot expand data more than about 1,032 times; a member claiming more than this many bytes per
+ * compressed byte has a damaged or forged header, and fflate would allocate what it claims before finding out.
+ */
+const MAX_EXPANSION = 1_100;
+
 interface ZipMember {
   path: string;
+  /** Uncompressed size, as the archive's header claims it. */
   size: number;
+  compressedSize: number;
 }
 
 /**
@@ -40,7 +48,10 @@ export async function readShapefileZip(bytes: Uint8Array, layerId: string): Prom
       `${chosen.shp.path} has no .dbf file: the attributes are missing`,
     ))]);
   }
-  const oversized = [chosen.shp, dbf, prj, cpg].find((member) => member && member.size > MAX_MEMBER_BYTES);
+  const membersRead = [chosen.shp, dbf, prj, cpg];
+  const impossible = membersRead.find((member) => member && member.size > member.compressedSize * MAX_EXPANSION + 1_024);
+  if (impossible) return failedDataset('shapefile', [zipIssue(`${impossible.path}: size ${impossible.size} cannot come from ${impossible.compressedSize} compressed bytes`)]);
+  const oversized = membersRead.find((member) => member && member.size > MAX_MEMBER_BYTES);
   if (oversized) return failedDataset('shapefile', [fileIssue('invalid-zip', labels(
     `${oversized.path} dépasse 512 Mio`,
     `${oversized.path} يتجاوز 512 ميغابايت`,
@@ -79,7 +90,7 @@ function listZipMembers(bytes: Uint8Array): ZipMember[] {
       const name = file.name.split('/').pop() ?? '';
       // macOS resource forks (__MACOSX/, ._name) are not shapefiles even when they end in .shp.
       if (!file.name.endsWith('/') && !file.name.startsWith('__MACOSX/') && !name.startsWith('._')) {
-        members.push({ path: file.name, size: file.originalSize });
+        members.push({ path: file.name, size: file.originalSize, compressedSize: file.size });
       }
       return false;
     },
