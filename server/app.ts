@@ -46,7 +46,10 @@ import { createTileService, type TileConfigKey } from './tiles/create-tile-servi
 import type { TileService } from './tiles/tile-service.ts';
 
 export interface AppDeps {
+  /** The primary: every write, sessions, and reads when there is no replica or it cannot answer. */
   pool: pg.Pool;
+  /** A pool on a streaming replica (DATABASE_REPLICA_URL) for read-only work, if there is one. */
+  replicaPool?: pg.Pool | undefined;
   registry: LayerRegistry;
   logger: Logger;
   /** Time for the denial audit's windows (the system clock unless a test moves one by hand). */
@@ -110,7 +113,7 @@ function serveClient(app: Express, clientDistDir: string): void {
  */
 export function createRequestListener(deps: AppDeps): RequestListener {
   // The tile service closes its own connections when deps.pool is ended.
-  const tiles = createTileService(deps.pool, deps.registry, deps.config, deps.logger);
+  const tiles = createTileService(deps, deps.config);
   const app = createApp(deps, tiles);
   const frontDoor = createTileFrontDoor({ tiles, registry: deps.registry, logger: deps.logger, ...tileCachePolicy(deps.config) });
   return (request, response) => {
@@ -123,7 +126,7 @@ function tileCachePolicy(config: AppDeps['config']): TileCachePolicy {
 }
 
 /** Builds the Express app without listening (tests drive it in-process; the server uses createRequestListener). */
-export function createApp(deps: AppDeps, tiles: TileService = createTileService(deps.pool, deps.registry, deps.config, deps.logger)): Express {
+export function createApp(deps: AppDeps, tiles: TileService = createTileService(deps, deps.config)): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy, X-Forwarded-Proto makes request.secure true, hence Secure cookies.
@@ -133,7 +136,7 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
   app.use(securityHeaders);
   app.use(rejectUndecodableUrls);
   app.use(compression());
-  app.use(createHealthRouter(deps.pool));
+  app.use(createHealthRouter(deps.pool, tiles.reads));
   app.use(createApiDocsRouter(() => ALL_OPERATIONS));
   const sessions = new SessionCache(deps.pool, { ttlSeconds: deps.config.SESSION_CACHE_SECONDS, maxEntries: SESSION_CACHE_MAX_ENTRIES }, (error) =>
     deps.logger.warn({ err: error }, 'session change listener: connection lost, reconnecting'));
@@ -176,10 +179,10 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
     retryAfterSeconds: 2,
     busyDetail: 'Too many queries are running right now; retry shortly',
   });
-  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, queries, region }));
-  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, region }));
-  app.use(createQueryRouter({ pool: deps.pool, registry: deps.registry, queries, region }));
-  app.use(createSearchRouter({ pool: deps.pool, registry: deps.registry, queries, region }));
+  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, queries, region, reads: tiles.reads, commits: tiles }));
+  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, region, commits: tiles }));
+  app.use(createQueryRouter({ reads: tiles.reads, registry: deps.registry, queries, region }));
+  app.use(createSearchRouter({ reads: tiles.reads, registry: deps.registry, queries, region }));
   app.use(createTileRouter({ tiles, registry: deps.registry, region, ...tileCachePolicy(deps.config) }));
   app.use(
     createTileChangesRouter({ tiles, registry: deps.registry, maxStreams: deps.config.TILE_CHANGES_MAX_STREAMS, maxAgeSeconds: deps.config.TILE_CHANGES_MAX_AGE_SECONDS }),

@@ -34,6 +34,11 @@ const settings = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .describe('PostgreSQL with PostGIS 3.x; unset = the embedded cluster under .data/'),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .describe('A streaming replica of the primary (hot standby) for read-only work: tiles, item reads, queries, search; writes stay on the primary; reads fall back to the primary while it is down or behind an edit'),
   EMBEDDED_PG_DIR: z.string().default(join(PROJECT_ROOT, '.data', 'postgres')).describe('Embedded cluster data directory'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329).describe('Embedded cluster port'),
   REGION_MARGIN_KM: z.coerce.number().min(0).max(500).default(8)

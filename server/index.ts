@@ -39,7 +39,7 @@ export async function serve(database: OpenDatabase, config: Config, logger: Logg
   try {
     const registry = new LayerRegistry();
     await checkRegistryAgainstDatabase(database.pool, registry);
-    server = createHttpServer(createRequestListener({ pool: database.pool, registry, logger, config }), logger);
+    server = createHttpServer(createRequestListener({ pool: database.pool, replicaPool: database.replicaPool, registry, logger, config }), logger);
     server.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve).once('error', reject);

@@ -17,6 +17,8 @@ export interface EmbeddedClusterOptions {
   /** false only for throwaway test clusters: fsync and synchronous commit off. */
   isDurable: boolean;
   log: (message: string) => void;
+  /** More postgresql.conf lines (`name = value`), written with the others at every start. */
+  extraSettings?: readonly string[];
 }
 
 export interface EmbeddedCluster {
@@ -30,10 +32,11 @@ const SUPERUSER = 'casa_sig';
 const PASSWORD_FILE = 'casa-sig.password';
 const SETTINGS_FILE = 'casa-sig.conf';
 
-function runPostgresTool(binDir: string, tool: string, args: string[]): string {
+/** Runs a PostgreSQL program (as the postgres user when root); `env` is added to this process's environment. */
+export function runPostgresTool(binDir: string, tool: string, args: string[], env: Record<string, string> = {}): string {
   const command = isRoot() ? 'runuser' : `${binDir}/${tool}`;
   const commandArgs = isRoot() ? ['-u', 'postgres', '--', `${binDir}/${tool}`, ...args] : args;
-  const result = spawnSync(command, commandArgs, { cwd: '/', encoding: 'utf8' });
+  const result = spawnSync(command, commandArgs, { cwd: '/', encoding: 'utf8', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     throw new Error(`${tool} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`);
   }
@@ -41,7 +44,7 @@ function runPostgresTool(binDir: string, tool: string, args: string[]): string {
 }
 
 /** Creates the directory and, as root, hands it to the postgres user. */
-function prepareDirectory(path: string): void {
+export function prepareDirectory(path: string): void {
   // Parents stay world-traversable (0755) so the postgres user can reach the leaf, which is private.
   mkdirSync(dirname(path), { recursive: true });
   mkdirSync(path, { recursive: true, mode: 0o700 });
@@ -106,6 +109,7 @@ function writeSettings(options: EmbeddedClusterOptions): void {
     'work_mem = 16MB',
     'jit = off',
     ...durability,
+    ...(options.extraSettings ?? []),
   ];
   const path = join(options.dataDir, SETTINGS_FILE);
   writeFileSync(path, `${lines.join('\n')}\n`, { mode: 0o600 });
@@ -135,6 +139,8 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
 
   let port = options.port;
   const wasRunning = isRunning(binDir, options.dataDir);
+  // Every file of the data directory belongs to the postgres user, or pg_basebackup cannot copy it (a standby).
+  if (isRoot()) chownSync(join(options.dataDir, PASSWORD_FILE), ...postgresIds());
   if (wasRunning) {
     port = runningPort(options.dataDir);
     options.log(`reusing the PostgreSQL cluster already running on port ${port}`);

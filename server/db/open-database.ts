@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 
 export interface OpenDatabase {
   pool: pg.Pool;
+  /** A pool on the read replica (DATABASE_REPLICA_URL), if one is configured; never migrated nor checked at start. */
+  replicaPool?: pg.Pool;
   /** True when casa-sig runs its own cluster (DATABASE_URL unset). */
   isEmbedded: boolean;
   /** Closes the pool and stops the embedded cluster if this process started it. */
@@ -45,8 +47,13 @@ export async function connectDatabase(config: Config, log: (message: string) => 
     applicationName: 'casa-sig',
     sessionOptions: SERVING_SESSION_OPTIONS,
   });
+  // The replica may be down when the server starts: its pool connects on first use, and reads fall back meanwhile.
+  const replicaPool = config.DATABASE_REPLICA_URL
+    ? createPool({ connectionString: config.DATABASE_REPLICA_URL, max: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS, applicationName: 'casa-sig-replica' })
+    : undefined;
   const close = async () => {
     await pool.end().catch(() => undefined);
+    await replicaPool?.end().catch(() => undefined);
     cluster?.stop();
   };
   try {
@@ -55,7 +62,7 @@ export async function connectDatabase(config: Config, log: (message: string) => 
     await close();
     throw error;
   }
-  return { pool, isEmbedded: cluster !== undefined, close };
+  return { pool, ...(replicaPool ? { replicaPool } : {}), isEmbedded: cluster !== undefined, close };
 }
 
 /**

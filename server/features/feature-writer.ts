@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { areaRestriction, assertAllowed, layerView } from '../auth/policy.ts';
 import { describePrincipal, type Principal } from '../auth/principal.ts';
@@ -6,7 +7,7 @@ import { AppError, NotFoundError } from '../http/errors.ts';
 import { type Bbox, bboxOfGeometries } from '../layers/geometry-bbox.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
-import { notifyTileChange } from '../tiles/tile-invalidation.ts';
+import { announceCommitPosition, type CommitObserver, notifyTileChange, type TileChange } from '../tiles/tile-invalidation.ts';
 import { checkGeometryValidity, findNearMissWarnings, findRowRuleIssues, isInsideAreas } from './database-checks.ts';
 import { featureEtag, type IfMatch, isIfMatchSatisfied } from './etag.ts';
 import { changedReadOnlyIssues } from './read-only-values.ts';
@@ -29,6 +30,8 @@ export class WriteTransaction {
     readonly principal: Principal,
     readonly registry: LayerRegistry,
     readonly maxVertices: number,
+    /** Id of this transaction in its tile-change announcements (see announceCommitPosition). */
+    readonly commitId: string,
     /** The city's bounds, for the line warnings (a road leaving the city); null: unknown, no such warning. */
     readonly city: Bbox | null = null,
   ) {}
@@ -158,8 +161,8 @@ export class WriteTransaction {
     this.record(parent, 'update', current, updated, []);
   }
 
-  /** History in commit order, then one tile notification per layer; the caller commits right after. */
-  async finish(reason: string | undefined): Promise<void> {
+  /** History in commit order, then one tile notification per layer (returned); the caller commits right after. */
+  async finish(reason: string | undefined): Promise<TileChange[]> {
     await this.#refreshSummaries();
     await recordChanges(this.client, this.#pending, describePrincipal(this.principal), reason);
     const byLayer = new Map<string, Bbox[]>();
@@ -168,7 +171,9 @@ export class WriteTransaction {
       const followers = this.registry.followersOf(change.layer).map((layer) => layer.id);
       for (const layer of [change.layer, ...followers]) byLayer.set(layer, [...(byLayer.get(layer) ?? []), ...change.bboxes]);
     }
-    for (const [layer, bboxes] of byLayer) await notifyTileChange(this.client, { layer, bboxes });
+    const changes = [...byLayer].map(([layer, bboxes]) => ({ layer, bboxes, commit: this.commitId }));
+    for (const change of changes) await notifyTileChange(this.client, change);
+    return changes;
   }
 }
 
@@ -236,17 +241,29 @@ export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition
   return current;
 }
 
-/** One transaction: the work, then history and tile notifications, then COMMIT (ROLLBACK on any error). */
+/**
+ * One transaction on the primary: the work, then history and tile notifications, then COMMIT (ROLLBACK on
+ * any error). After the commit, the WAL position is announced for read replicas and `observer` (this
+ * process's tile service) is told what changed before the caller answers. The edit is committed whether
+ * or not the announcement gets through: listeners that miss it read the position themselves.
+ */
 export async function inWriteTransaction<T>(
   pool: pg.Pool,
   principal: Principal,
-  options: { registry: LayerRegistry; maxVertices: number; reason?: string | undefined; city?: Bbox | null },
+  options: { registry: LayerRegistry; maxVertices: number; reason?: string | undefined; city?: Bbox | null; observer?: CommitObserver | undefined },
   work: (tx: WriteTransaction) => Promise<T>,
 ): Promise<T> {
-  return inTransaction(pool, async (client) => {
-    const tx = new WriteTransaction(client, principal, options.registry, options.maxVertices, options.city ?? null);
+  let changes: TileChange[] = [];
+  const commitId = randomUUID();
+  const result = await inTransaction(pool, async (client) => {
+    const tx = new WriteTransaction(client, principal, options.registry, options.maxVertices, commitId, options.city ?? null);
     const result = await work(tx);
-    await tx.finish(options.reason);
+    changes = await tx.finish(options.reason);
     return result;
   });
+  if (changes.length > 0) {
+    const position = await announceCommitPosition(pool, commitId).catch(() => undefined);
+    options.observer?.committed(changes, position);
+  }
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ServerBusyError } from './admission-queue.ts';
+import { isDatabaseUnavailable } from '../db/database-errors.ts';
 import { AppError } from './errors.ts';
 import { securityHeaderPairs } from './security-headers.ts';
 
@@ -38,23 +39,6 @@ const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: s
   '40P01': { status: 503, type: 'unavailable', title: 'Service unavailable' },
   '40001': { status: 503, type: 'unavailable', title: 'Service unavailable' },
 };
-
-/** Socket errors of a database that is down, restarting or unreachable. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-/** SQLSTATEs of a server that cannot serve now: connection exceptions (08), shutdown, startup, too many connections. */
-const UNAVAILABLE_SQLSTATE = /^(08...|57P01|57P02|57P03|53300)$/;
-/** node-postgres's own errors for a connection that died or never came (they carry no code). */
-const CLIENT_CONNECTION_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Query read timeout|timeout exceeded when trying to connect)/;
-
-/**
- * Whether an error says the database is not answering (restarted, unreachable, shutting down) rather than
- * that a request was wrong: the answer is a 503 with Retry-After, and the pool reconnects by itself.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
-  return typeof message === 'string' && CLIENT_CONNECTION_MESSAGE.test(message);
-}
 
 /**
  * Errors raised by Express's own middleware (body parser, static files) carry an HTTP status and, for

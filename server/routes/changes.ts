@@ -5,6 +5,7 @@ import { canUseEndpoint, denial } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import { featureEtag } from '../features/etag.ts';
 import { applyChangeSet, changeSetSchema } from '../features/change-sets.ts';
+import type { CommitObserver } from '../tiles/tile-invalidation.ts';
 import { readChangeFeed } from '../features/change-feed.ts';
 import { layerView } from '../auth/policy.ts';
 import type { ApiOperation } from '../http/api-operation.ts';
@@ -18,14 +19,21 @@ const feedQuery = z.strictObject({
 });
 
 /** Atomic change sets (POST) and the change feed for polling modules (GET). */
-export function createChangesRouter(deps: { pool: pg.Pool; registry: LayerRegistry; region: RegionService; config: Pick<Config, 'MAX_GEOMETRY_VERTICES'> }): Router {
+export function createChangesRouter(deps: {
+  pool: pg.Pool;
+  registry: LayerRegistry;
+  region: RegionService;
+  config: Pick<Config, 'MAX_GEOMETRY_VERTICES'>;
+  /** This process's tile service, told of each commit before the answer goes out. */
+  commits: CommitObserver;
+}): Router {
   const router = Router();
 
   router.post('/api/changes', async (request, response) => {
     const changeSet = parseRequest(changeSetSchema, request.body, 'body');
     const region = await deps.region.current();
     const limits = { maxVertices: deps.config.MAX_GEOMETRY_VERTICES, region: region.bounds };
-    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, limits, region.home);
+    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, limits, region.home, deps.commits);
     response.set('Cache-Control', 'no-store').json({
       changes: result.changes.map((change) => ({
         ...change,

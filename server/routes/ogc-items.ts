@@ -22,6 +22,8 @@ import { findReadableLayer } from '../auth/layer-access.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { RegionService } from '../layers/region.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
+import type { ReadRouting } from '../db/read-routing.ts';
+import type { CommitObserver } from '../tiles/tile-invalidation.ts';
 import { requestOrigin } from './ogc.ts';
 
 export interface ItemRouteDeps {
@@ -32,6 +34,10 @@ export interface ItemRouteDeps {
   queries: AdmissionQueue;
   /** Edited geometries must stay in the region. */
   region: RegionService;
+  /** Where reads run: the replica when it has replayed the layer's latest edit, else the primary. */
+  reads: ReadRouting;
+  /** This process's tile service, told of each commit before the answer goes out. */
+  commits: CommitObserver;
 }
 
 function parseId(text: string): number {
@@ -83,8 +89,10 @@ function sendFeature(request: Request, response: Response, registry: LayerRegist
 
 export function createItemsRouter(deps: ItemRouteDeps): Router {
   const router = Router();
-  const { pool, registry, config, queries } = deps;
-  const writeOptions = async (request: Request) => ({ registry, maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request), city: (await deps.region.current()).home });
+  const { pool, registry, config, queries, reads } = deps;
+  const writeOptions = async (request: Request) => ({
+    registry, maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request), city: (await deps.region.current()).home, observer: deps.commits,
+  });
   const layerOf = (request: Request) => findReadableLayer(registry, String(request.params.layer), request.principal);
   const limits = async () => ({ maxVertices: config.MAX_GEOMETRY_VERTICES, region: (await deps.region.current()).bounds });
 
@@ -96,9 +104,9 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
       defaultLimit: config.FEATURES_DEFAULT_LIMIT,
       maxLimit: config.FEATURES_MAX_LIMIT,
     });
-    const result = await queries.run(() => parsed.asOf
-      ? listFeaturesAsOf(pool, layer, view, parsed.asOf, parsed.filter)
-      : listFeatures(pool, layer, view, parsed.filter), requestSource(request));
+    const result = await queries.run(() => reads.run([layer.id], (db) => parsed.asOf
+      ? listFeaturesAsOf(db, layer, view, parsed.asOf, parsed.filter)
+      : listFeatures(db, layer, view, parsed.filter)), requestSource(request));
     const self = new URL(`${requestOrigin(request)}${request.originalUrl}`);
     const links: Record<string, string>[] = [
       { rel: 'self', type: GEOJSON, href: self.toString() },
@@ -125,7 +133,8 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
 
   router.get('/ogc/collections/:layer/items/:id', async (request, response) => {
     const layer = layerOf(request);
-    const feature = await readFeature(pool, layer, layerView(request.principal, layer, registry), parseId(String(request.params.id)));
+    const id = parseId(String(request.params.id));
+    const feature = await reads.run([layer.id], (db) => readFeature(db, layer, layerView(request.principal, layer, registry), id));
     if (!feature) throw new NotFoundError('feature-not-found', 'No such feature');
     sendFeature(request, response, registry, layer, feature, 200);
   });
@@ -170,13 +179,16 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
     const layer = layerOf(request);
     const id = parseId(String(request.params.id));
     const view = layerView(request.principal, layer, registry);
-    const entries = await listFeatureHistory(pool, layer.id, id);
-    const latest = entries.at(-1);
-    // A confined caller sees the history of features whose latest place lies in its areas; a feature
-    // never edited since it was loaded has an empty history.
-    const isVisible = latest
-      ? !view.areaIds || (await isInsideAreas(pool, view.areas, (latest.after ?? latest.before)!.geometry, view.areaIds))
-      : (await readFeature(pool, layer, view, id)) !== undefined;
+    const { entries, isVisible } = await reads.run([layer.id], async (db) => {
+      const entries = await listFeatureHistory(db, layer.id, id);
+      const latest = entries.at(-1);
+      // A confined caller sees the history of features whose latest place lies in its areas; a feature
+      // never edited since it was loaded has an empty history.
+      const isVisible = latest
+        ? !view.areaIds || (await isInsideAreas(db, view.areas, (latest.after ?? latest.before)!.geometry, view.areaIds))
+        : (await readFeature(db, layer, view, id)) !== undefined;
+      return { entries, isVisible };
+    });
     if (!isVisible) throw new NotFoundError('feature-not-found', 'No history for this feature');
     const showAuthor = request.principal.kind !== 'public';
     response.set({ 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' }).json({

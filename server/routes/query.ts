@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import type { ReadRouting } from '../db/read-routing.ts';
 import type { AdmissionQueue } from '../http/admission-queue.ts';
 import { requestSource } from '../auth/request-source.ts';
 import { AppError, BadRequestError } from '../http/errors.ts';
@@ -62,16 +63,19 @@ const EXPENSIVE_QUERY_COST = 5;
  * Spatial questions for the city's other software; each checks its endpoint scope and the layer policy, then
  * waits for a slot of the query queue (shared with search and item lists) before it touches the database.
  */
-export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue; region: RegionService }): Router {
+export function createQueryRouter(deps: { reads: ReadRouting; registry: LayerRegistry; queries: AdmissionQueue; region: RegionService }): Router {
   const router = Router();
-  const { pool, registry, queries, region } = deps;
+  const { registry, region } = deps;
+  /** A query's turn in the queue, then its run on the replica or the primary (queries may read any layer). */
+  const answer = <T>(request: Request, work: (pool: pg.Pool) => Promise<T>, cost?: number) =>
+    deps.queries.run(() => deps.reads.run(undefined, work), requestSource(request), cost);
   const noStore = { 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' };
 
   router.get('/api/query/locate', async (request, response) => {
     assertCanUse(request.principal, 'query:locate');
     const query = parseRequest(locateQuery, request.query, 'query');
     assertInRegion(await region.current(), query.lon, query.lat);
-    response.set(noStore).json(await queries.run(() => locatePoint(pool, registry, request.principal, query.lon, query.lat), requestSource(request)));
+    response.set(noStore).json(await answer(request, (pool) => locatePoint(pool, registry, request.principal, query.lon, query.lat)));
   });
 
   router.get('/api/query/nearby', async (request, response) => {
@@ -79,7 +83,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const query = parseRequest(nearbyQuery, request.query, 'query');
     const layer = layerParameter(registry, request.principal, query.layer);
     assertInRegion(await region.current(), query.lon, query.lat);
-    const features = await queries.run(() => findNearby(pool, registry, layer, request.principal, query), requestSource(request));
+    const features = await answer(request, (pool) => findNearby(pool, registry, layer, request.principal, query));
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, radiusM: query.radius, numberReturned: features.length, features });
   });
 
@@ -89,10 +93,10 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const layers = body.layers.map((id) => layerParameter(registry, request.principal, id, 'layers'));
     const cursor = body.cursor === undefined ? { layerIndex: 0, afterId: 0 } : decodeCursor(body.cursor);
     if (!cursor) throw new BadRequestError('invalid-body', 'cursor must come from a previous response');
-    const page = await queries.run(async () => {
+    const page = await answer(request, async (pool) => {
       const area = await resolveSearchArea(pool, registry.areas, { geometry: body.geometry, ...(body.areaId ? { areaId: body.areaId } : {}) });
       return findWithin(pool, registry, request.principal, layers, area, { limit: body.limit, cursor });
-    }, requestSource(request));
+    });
     response.set(noStore).json({ type: 'FeatureCollection', numberReturned: page.features.length, features: page.features, next: page.next });
   });
 
@@ -102,7 +106,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
     const layer = layerParameter(registry, request.principal, query.layer);
     if (registry.streets) layerParameter(registry, request.principal, registry.streets.id, 'road');
     const road = query.road !== undefined ? { roadId: query.road } : { street: query.street! };
-    const { street, features } = await queries.run(() => findAlong(pool, registry, layer, request.principal, road, query), requestSource(request), EXPENSIVE_QUERY_COST);
+    const { street, features } = await answer(request, (pool) => findAlong(pool, registry, layer, request.principal, road, query), EXPENSIVE_QUERY_COST);
     response.set(noStore).json({ type: 'FeatureCollection', layer: layer.id, distanceM: query.distance, ...(street ? { street } : {}), numberReturned: features.length, features });
   });
 
@@ -128,7 +132,7 @@ export function createQueryRouter(deps: { pool: pg.Pool; registry: LayerRegistry
       throw new BadRequestError('invalid-query', `countBy must be one of ${filterable.map(([name]) => name).join(', ')}`, { allowed: filterable.map(([name]) => name) });
     }
     const countBy = countByProperty ? { name: query.countBy!, property: countByProperty } : undefined;
-    const areas = await queries.run(() => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today, countBy }), requestSource(request), EXPENSIVE_QUERY_COST);
+    const areas = await answer(request, (pool) => computeStats(pool, registry, layer, request.principal, { by: query.by, equals, from: query.from, to: query.to, today: query.today, countBy }), EXPENSIVE_QUERY_COST);
     response.set(noStore).json({ layer: layer.id, by: query.by, dateProperty: layer.primaryDateProperty ?? null, areas });
   });
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type pg from 'pg';
+import type { ReadRouting } from '../db/read-routing.ts';
 import { z } from 'zod';
 import type { AdmissionQueue } from '../http/admission-queue.ts';
 import { requestSource } from '../auth/request-source.ts';
@@ -40,7 +40,7 @@ export const searchQuery = z
   });
 
 /** GET /api/search: bilingual, typo-tolerant search of places, as the caller may see them. */
-export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistry; queries: AdmissionQueue; region: RegionService }): Router {
+export function createSearchRouter(deps: { reads: ReadRouting; registry: LayerRegistry; queries: AdmissionQueue; region: RegionService }): Router {
   const router = Router();
 
   router.get('/api/search', async (request, response) => {
@@ -48,12 +48,12 @@ export function createSearchRouter(deps: { pool: pg.Pool; registry: LayerRegistr
     const query = parseRequest(searchQuery, request.query, 'query');
     const position = query.lon !== undefined && query.lat !== undefined ? { lon: query.lon, lat: query.lat } : null;
     if (position) assertInRegion(await deps.region.current(), position.lon, position.lat);
-    const results = await deps.queries.run(() => runSearch(deps.pool, deps.registry, request.principal, {
+    const results = await deps.queries.run(() => deps.reads.run(undefined, (pool) => runSearch(pool, deps.registry, request.principal, {
       q: query.q,
       layers: query.layers?.split(','),
       position,
       limit: query.limit,
-    }), requestSource(request));
+    })), requestSource(request));
     response.set({ 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Cookie' }).json({ results });
   });
 

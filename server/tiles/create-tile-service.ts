@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { ReadRouting } from '../db/read-routing.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
 import { TileService } from './tile-service.ts';
 
@@ -17,11 +18,24 @@ export type TileConfigKey =
 /** Retry-After of a tile refused because the render queue is full: tiles are fast, come back soon. */
 const BUSY_RETRY_AFTER_SECONDS = 1;
 
-/** The server's tile service, configured from the settings; its connections close with `pool`. */
-export function createTileService(pool: pg.Pool, registry: LayerRegistry, config: Pick<Config, TileConfigKey>, logger: Logger): TileService {
+/**
+ * The server's tile service, configured from the settings, with the read routing that every read of the
+ * server shares (tiles, items, queries, search: on `replicaPool` when it may answer); its connections close
+ * with `pool`.
+ */
+export function createTileService(
+  deps: { pool: pg.Pool; replicaPool?: pg.Pool | undefined; registry: LayerRegistry; logger: Logger },
+  config: Pick<Config, TileConfigKey>,
+): TileService {
+  const { logger } = deps;
+  const reads = new ReadRouting({
+    primary: deps.pool,
+    replica: deps.replicaPool,
+    onEvent: (message, error) => logger.warn(error ? { err: error } : {}, message),
+  });
   return new TileService(
-    pool,
-    registry,
+    deps.pool,
+    deps.registry,
     {
       cacheMaxBytes: config.TILE_CACHE_MAX_BYTES,
       poolSize: config.TILE_POOL_MAX,
@@ -31,5 +45,6 @@ export function createTileService(pool: pg.Pool, registry: LayerRegistry, config
       isPrepared: config.TILE_PREPARED_STATEMENTS,
     },
     (error) => logger.warn({ err: error }, 'tile change listener: connection lost, reconnecting'),
+    reads,
   );
 }

@@ -2,6 +2,8 @@ import pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
 import { closeWithPool, connectionOf } from '../db/notification-listener.ts';
 import { connectionTimeouts, survivesLostConnections } from '../db/pool.ts';
+import { ReadRouting } from '../db/read-routing.ts';
+import type { WalPosition } from '../db/wal-position.ts';
 import { AdmissionQueue } from '../http/admission-queue.ts';
 import type { LayerDefinition } from '../layers/layer-definition.ts';
 import type { LayerRegistry } from '../layers/registry.ts';
@@ -47,13 +49,20 @@ interface InFlight {
  * through the bounded render queue, with concurrent requests for the same tile sharing one render. Edits
  * announced on the tile-changes channel drop the tiles they touch, on every instance.
  *
+ * With a read replica, a tile renders there when `reads` says the replica has replayed every change
+ * announced to its layer (else on the primary), so that no tile older than an edit already heard of is
+ * served or cached; the listener feeds `reads` what it hears.
+ *
  * Its connections live as long as the server's pool: when that pool is ended, this closes itself too.
  */
 export class TileService {
   readonly cache: TileCache;
+  /** Where reads go (primary or replica); fed by this service's tile-changes listener. */
+  readonly reads: ReadRouting;
   readonly #registry: LayerRegistry;
   readonly #settings: TileServiceSettings;
   readonly #pool: pg.Pool;
+  readonly #replicaPool: pg.Pool | undefined;
   readonly #queue: AdmissionQueue;
   readonly #listener: TileChangeListener;
   readonly #inFlight = new Map<string, InFlight>();
@@ -61,11 +70,19 @@ export class TileService {
   readonly #subscribers = new Set<(event: TileServiceEvent) => void>();
   #isClosed = false;
 
-  constructor(serverPool: pg.Pool, registry: LayerRegistry, settings: TileServiceSettings, onError: (error: Error) => void = () => undefined) {
+  constructor(
+    serverPool: pg.Pool,
+    registry: LayerRegistry,
+    settings: TileServiceSettings,
+    onError: (error: Error) => void = () => undefined,
+    reads: ReadRouting = new ReadRouting({ primary: serverPool }),
+  ) {
     this.#registry = registry;
     this.#settings = settings;
+    this.reads = reads;
     this.cache = new TileCache(settings.cacheMaxBytes);
     this.#pool = createTilePool(serverPool, settings);
+    this.#replicaPool = reads.replica ? createTilePool(reads.replica, settings) : undefined;
     this.#queue = new AdmissionQueue({
       concurrency: settings.poolSize,
       maxQueued: settings.queueMax,
@@ -74,11 +91,20 @@ export class TileService {
     });
     this.#listener = new TileChangeListener({
       connection: connectionOf(serverPool),
-      onChange: (change) => this.invalidate(change),
-      onStateChange: () => this.#forgetEverything(),
+      onChange: (change) => {
+        if (!this.invalidate(change)) return;
+        this.reads.changed([change.layer], change.commit);
+      },
+      onPosition: (commit, position) => this.reads.positioned(commit, position),
+      onStateChange: (state) => {
+        this.#forgetEverything();
+        this.reads.listening(state === 'listening');
+      },
       onError,
     });
     this.#stopOwnerWatch = closeWithPool(serverPool, () => this.close());
+    // Reads wait for the listener before they use the replica: start it now rather than at the first tile.
+    if (this.#replicaPool) this.#listener.start();
   }
 
   /** Whether edits made elsewhere are being heard, which caching depends on. */
@@ -100,7 +126,7 @@ export class TileService {
     const pending = this.#inFlight.get(id);
     if (pending) return { tile: await pending.promise, outcome: 'collapsed' };
 
-    const promise = this.#queue.run(() => renderTile(this.#pool, layer, view, tile, { isPrepared: this.#settings.isPrepared }));
+    const promise = this.#queue.run(() => this.#render(layer, view, tile));
     const flight: InFlight = { key, promise, isFresh: this.isListening && this.cache.isEnabled };
     this.#inFlight.set(id, flight);
     try {
@@ -111,6 +137,26 @@ export class TileService {
     } finally {
       if (this.#inFlight.get(id) === flight) this.#inFlight.delete(id);
     }
+  }
+
+  /**
+   * Renders where `reads` says, deciding only now that the render has its connection's turn: the replica's
+   * replay position it compares with was read before, hence is included in the snapshot the query takes.
+   */
+  async #render(layer: LayerDefinition, view: LayerView, tile: TileCoordinates): Promise<RenderedTile> {
+    const options = { isPrepared: this.#settings.isPrepared };
+    return this.reads.run([layer.id], (pool) => renderTile(pool === this.reads.replica ? this.#replicaPool! : this.#pool, layer, view, tile, options));
+  }
+
+  /**
+   * A writer of this process has committed these changes (`position`: the WAL position after its commit,
+   * when it could be read): they are dropped from this cache and required of the replica before the
+   * response goes out, so the writer's next read sees its edit even before the listener hears of it.
+   */
+  committed(changes: readonly TileChange[], position: WalPosition | undefined): void {
+    const layers = changes.filter((change) => this.invalidate(change)).map((change) => change.layer);
+    if (position === undefined) this.reads.changed(layers);
+    else this.reads.committedHere(layers, position);
   }
 
   /** A cache lookup; the first one starts the change listener, which caching depends on. */
@@ -131,10 +177,10 @@ export class TileService {
     };
   }
 
-  /** Drops the cached and rendering tiles of the layer that the change can have altered. */
-  invalidate(change: TileChange): void {
+  /** Drops the cached and rendering tiles of the layer that the change can have altered; false for an unknown layer. */
+  invalidate(change: TileChange): boolean {
     const layer = this.#registry.find(change.layer);
-    if (!layer) return;
+    if (!layer) return false;
     const margin = layer.tiles.buffer / layer.tiles.extent;
     this.cache.invalidate(layer.id, change.bboxes, margin);
     for (const [id, flight] of this.#inFlight) {
@@ -146,6 +192,7 @@ export class TileService {
       this.#inFlight.delete(id);
     }
     this.#tell({ kind: 'change', change });
+    return true;
   }
 
   async close(): Promise<void> {
@@ -155,6 +202,7 @@ export class TileService {
     this.#forgetEverything();
     await this.#listener.close();
     await this.#pool.end().catch(() => undefined);
+    await this.#replicaPool?.end().catch(() => undefined);
   }
 
   #forgetEverything(): void {

@@ -12,6 +12,7 @@ import { CENTRE, insertFixtureRows } from '../helpers/layer-fixtures.ts';
 import { untilStatementsWaitOnLock } from '../helpers/lock-waits.ts';
 import { sessionHeaders } from '../helpers/principals.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { until } from '../helpers/until.ts';
 
 /**
  * Faults, in a short bounded form: a PostgreSQL cluster of this file's own is stopped and started again
@@ -111,15 +112,6 @@ function startLoad(workers = 6) {
       await running;
     },
   };
-}
-
-/** Waits until `condition` holds, asking at most `attempts` times, 100 ms apart. */
-async function until(condition: () => Promise<boolean>, attempts = 300): Promise<boolean> {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));

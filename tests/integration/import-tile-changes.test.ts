@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importFile } from '../../server/import/import-file.ts';
 import { LayerRegistry } from '../../server/layers/registry.ts';
-import { parseTileChange } from '../../server/tiles/tile-change-listener.ts';
+import { parseTileNotice } from '../../server/tiles/tile-change-listener.ts';
 import { TILE_CHANGES_CHANNEL, type TileChange } from '../../server/tiles/tile-invalidation.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts';
 
@@ -25,7 +25,10 @@ it('announces the boxes of every feature it wrote to the tile caches, and a dry 
   const registry = new LayerRegistry();
   const listener = new pg.Client({ connectionString: database.url });
   const changes: TileChange[] = [];
-  listener.on('notification', (message) => changes.push(parseTileChange(message.payload)!));
+  listener.on('notification', (message) => {
+    const notice = parseTileNotice(message.payload);
+    if (notice?.kind === 'change') changes.push(notice.change);
+  });
   await listener.connect();
   try {
     await listener.query(`LISTEN ${TILE_CHANGES_CHANNEL}`);
