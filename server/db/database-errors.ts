@@ -23,3 +23,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isReplicaReadRetryable(error: unknown): boolean {
   return isDatabaseUnavailable(error) || (error as { code?: unknown })?.code === '40001';
 }
+
+/**
+ * Whether PostgreSQL refused a write because its disk is full (SQLSTATE 53100, "could not extend file ...:
+ * No space left on device"): the transaction was rolled back whole, and only an operator making room helps.
+ */
+export function isDatabaseStorageFull(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === '53100';
+}

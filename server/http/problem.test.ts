@@ -64,3 +64,13 @@ describe('toProblem for a database that does not answer', () => {
     expect(toProblem(Object.assign(new Error('syntax error'), { code: '42601' }), request).problem.status).toBe(500);
   });
 });
+
+describe('toProblem for a database whose disk is full', () => {
+  it('answers a 503 storage-full with a longer Retry-After, hiding the file name', () => {
+    const error = Object.assign(new Error('could not extend file "pg_tblspc/16384/PG_15_202209061/16385/18806": No space left on device'), { code: '53100' });
+    const { problem, headers } = toProblem(error, request);
+    expect(problem).toMatchObject({ status: 503, type: 'storage-full', detail: expect.stringContaining('nothing was changed') });
+    expect(headers).toEqual({ 'Retry-After': '60' });
+    expect(JSON.stringify(problem)).not.toContain('pg_tblspc');
+  });
+});

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ServerBusyError } from './admission-queue.ts';
-import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import { isDatabaseStorageFull, isDatabaseUnavailable } from '../db/database-errors.ts';
 import { AppError } from './errors.ts';
 import { securityHeaderPairs } from './security-headers.ts';
 
@@ -19,8 +19,8 @@ export interface ProblemDocument {
   [extra: string]: unknown;
 }
 
-/** PostgreSQL SQLSTATE codes that describe the client's input rather than a server fault. */
-const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: string }> = {
+/** PostgreSQL SQLSTATE codes that describe the client's input, or a server state the client may wait out. */
+const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: string; detail?: string; retryAfterSeconds?: number }> = {
   '23505': { status: 409, type: 'conflict', title: 'Conflict' },
   '23503': { status: 409, type: 'conflict', title: 'Conflict' },
   '23502': { status: 422, type: 'invalid-content', title: 'Unprocessable content' },
@@ -38,6 +38,10 @@ const SQLSTATE_PROBLEMS: Record<string, { status: number; type: string; title: s
   // Concurrent writers that lost a deadlock or a serialisation race may simply try again.
   '40P01': { status: 503, type: 'unavailable', title: 'Service unavailable' },
   '40001': { status: 503, type: 'unavailable', title: 'Service unavailable' },
+  // The database's disk is full (ENOSPC on a data file) or it is out of memory: the write was rolled back
+  // whole; it can be sent again once an operator has made room.
+  '53100': { status: 503, type: 'storage-full', title: 'Service unavailable', detail: 'The database cannot store more data right now; nothing was changed; retry later', retryAfterSeconds: 60 },
+  '53200': { status: 503, type: 'unavailable', title: 'Service unavailable', detail: 'The database is out of memory right now; nothing was changed; retry later' },
 };
 
 /**
@@ -109,20 +113,24 @@ function toUnboundedProblem(error: unknown, request: Pick<Request, 'originalUrl'
   const sqlState = (error as { code?: unknown })?.code;
   const mapped = typeof sqlState === 'string' ? SQLSTATE_PROBLEMS[sqlState] : undefined;
   if (mapped) {
-    const headers: Record<string, string> = mapped.status === 503 ? { 'Retry-After': '5' } : {};
-    return { problem: { ...mapped, ...base }, headers };
+    const { retryAfterSeconds = 5, ...problem } = mapped;
+    const headers: Record<string, string> = mapped.status === 503 ? { 'Retry-After': String(retryAfterSeconds) } : {};
+    return { problem: { ...problem, ...base }, headers };
   }
   return { problem: { type: 'internal', title: 'Internal error', status: 500, ...base }, headers: {} };
 }
 
 /**
  * Logs an answer that failed on the server's side. A full queue is load, and a database restarting is not
- * this process's fault: one warn line without a stack each, so that neither floods the log. Other 5xx are errors with their stack; 4xx are the
- * client's and go unlogged here.
+ * this process's fault: one warn line without a stack each, so that neither floods the log. A full database
+ * disk is one error line to alert on. Other 5xx are errors with their stack; 4xx are the client's and go
+ * unlogged here.
  */
 export function logFailure(logger: Logger, error: unknown, status: number, context: Record<string, unknown>): void {
   if (error instanceof ServerBusyError) logger.warn(context, 'request refused: busy');
   else if (isDatabaseUnavailable(error)) logger.warn({ ...context, reason: (error as Error).message }, 'request refused: database unavailable');
+  // An operator must act (make room on the database's disk): an error, with PostgreSQL's message, no stack.
+  else if (isDatabaseStorageFull(error)) logger.error({ ...context, reason: (error as Error).message }, 'request refused: database storage full');
   else if (status >= 500) logger.error({ err: error, status, ...context }, 'request failed');
 }
 
