@@ -19,6 +19,8 @@ export interface EmbeddedClusterOptions {
   log: (message: string) => void;
   /** More postgresql.conf lines (`name = value`), written with the others at every start. */
   extraSettings?: readonly string[];
+  /** Where the WAL lives when not in the data directory's pg_wal (initdb --waldir; used when initialising only). */
+  walDir?: string;
 }
 
 export interface EmbeddedCluster {
@@ -64,6 +66,7 @@ export function isReachableByPostgresUser(path: string): boolean {
 
 function initialise(binDir: string, options: EmbeddedClusterOptions): void {
   prepareDirectory(options.dataDir);
+  if (options.walDir) prepareDirectory(options.walDir);
   const password = randomBytes(24).toString('base64url');
   // initdb reads the password from a file that the postgres user must be able to open.
   const passwordDir = mkdtempSync(join(tmpdir(), 'casa-sig-initdb-'));
@@ -78,6 +81,7 @@ function initialise(binDir: string, options: EmbeddedClusterOptions): void {
     runPostgresTool(binDir, 'initdb', [
       '-D', options.dataDir, '-U', SUPERUSER, `--pwfile=${passwordFile}`,
       '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8',
+      ...(options.walDir ? [`--waldir=${options.walDir}`] : []),
     ]);
   } finally {
     rmSync(passwordDir, { recursive: true, force: true });
