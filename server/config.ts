@@ -47,6 +47,8 @@ const settings = z.object({
   HOME_BOUNDS: bboxSetting.optional().describe('west,south,east,north in degrees: what the map opens on, instead of the extent of the city\'s arrondissements'),
   SAMPLE_DATA: z.enum(['auto', 'never']).default('auto').describe('auto = load the Casablanca sample data into an empty database'),
   DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10).describe('Database connections at most'),
+  DB_POOL_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(100)
+    .describe('Requests that may wait for a database connection when all are busy (item reads, edits, sign-ins); past it, 503 with Retry-After'),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('Statement timeout'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600).describe('Lifetime of a login session'),

@@ -31,3 +31,11 @@ export function isReplicaReadRetryable(error: unknown): boolean {
 export function isDatabaseStorageFull(error: unknown): boolean {
   return (error as { code?: unknown })?.code === '53100';
 }
+
+/**
+ * A pool had as many requests waiting for a connection as it allows (DB_POOL_QUEUE_MAX): refused at once,
+ * without touching the database, so that under overload the wait, and the memory it holds, stay bounded.
+ */
+export class PoolBusyError extends Error {
+  override name = 'PoolBusyError';
+}

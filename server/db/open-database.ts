@@ -46,10 +46,14 @@ export async function connectDatabase(config: Config, log: (message: string) => 
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     applicationName: 'casa-sig',
     sessionOptions: SERVING_SESSION_OPTIONS,
+    maxWaiting: config.DB_POOL_QUEUE_MAX,
   });
   // The replica may be down when the server starts: its pool connects on first use, and reads fall back meanwhile.
   const replicaPool = config.DATABASE_REPLICA_URL
-    ? createPool({ connectionString: config.DATABASE_REPLICA_URL, max: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS, applicationName: 'casa-sig-replica' })
+    ? createPool({
+        connectionString: config.DATABASE_REPLICA_URL, max: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        applicationName: 'casa-sig-replica', maxWaiting: config.DB_POOL_QUEUE_MAX,
+      })
     : undefined;
   const close = async () => {
     await pool.end().catch(() => undefined);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { PoolBusyError } from './database-errors.ts';
 
 export interface PoolSettings {
   connectionString: string;
@@ -9,6 +10,8 @@ export interface PoolSettings {
   applicationName: string;
   /** PostgreSQL settings of every connection, as `-c name=value` options. */
   sessionOptions?: string;
+  /** Checkouts that may wait for a connection when all are busy; one more fails at once (PoolBusyError). Unbounded when absent. */
+  maxWaiting?: number;
 }
 
 /**
@@ -62,5 +65,24 @@ export function createPool(settings: PoolSettings): pg.Pool {
     application_name: settings.applicationName,
     ...(settings.sessionOptions ? { options: settings.sessionOptions } : {}),
   });
+  if (settings.maxWaiting !== undefined) boundWaiting(pool, settings.maxWaiting);
   return survivesLostConnections(pool);
+}
+
+/**
+ * pg-pool queues every checkout it cannot serve, without limit: under overload the requests that bypass the
+ * admission queues (item reads, edits, sign-ins) would wait longer and longer, and hold their memory,
+ * while admitted queries waited behind them. Past `maxWaiting` waiting, a checkout (pool.connect, and
+ * pool.query, which goes through it) fails at once instead.
+ */
+function boundWaiting(pool: pg.Pool, maxWaiting: number): void {
+  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => Promise<pg.PoolClient> | undefined;
+  const bounded = (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => {
+    if (pool.waitingCount < maxWaiting) return connect(callback);
+    const error = new PoolBusyError(`${pool.waitingCount} requests are already waiting for a database connection`);
+    if (!callback) return Promise.reject(error);
+    process.nextTick(() => callback(error));
+    return undefined;
+  };
+  pool.connect = bounded as typeof pool.connect;
 }

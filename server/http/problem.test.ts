@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { describe, expect, it } from 'vitest';
 import { AppError, BadRequestError } from './errors.ts';
+import { PoolBusyError } from '../db/database-errors.ts';
 import { toProblem } from './problem.ts';
 
 const request = { originalUrl: '/tiles/x/1/2/3.mvt', id: 'req-12345678' } as Request;
@@ -72,5 +73,14 @@ describe('toProblem for a database whose disk is full', () => {
     expect(problem).toMatchObject({ status: 503, type: 'storage-full', detail: expect.stringContaining('nothing was changed') });
     expect(headers).toEqual({ 'Retry-After': '60' });
     expect(JSON.stringify(problem)).not.toContain('pg_tblspc');
+  });
+});
+
+describe('toProblem for a pool whose queue is full', () => {
+  it('answers the 503 of a busy server with Retry-After, without the pool\'s own message', () => {
+    const { problem, headers } = toProblem(new PoolBusyError('100 requests are already waiting for a database connection'), request);
+    expect(problem).toMatchObject({ status: 503, type: 'unavailable', detail: expect.stringContaining('waiting for the database') });
+    expect(headers).toEqual({ 'Retry-After': '2' });
+    expect(JSON.stringify(problem)).not.toContain('100 requests');
   });
 });

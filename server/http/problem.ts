@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ServerBusyError } from './admission-queue.ts';
-import { isDatabaseStorageFull, isDatabaseUnavailable } from '../db/database-errors.ts';
+import { isDatabaseStorageFull, isDatabaseUnavailable, PoolBusyError } from '../db/database-errors.ts';
 import { AppError } from './errors.ts';
 import { securityHeaderPairs } from './security-headers.ts';
 
@@ -83,6 +83,9 @@ function bounded(problem: ProblemDocument): ProblemDocument {
   return { ...problem, ...detail, issues: listed, ...(omitted > 0 ? { issuesOmitted: omitted } : {}) };
 }
 
+/** A full pool queue is load, as a full admission queue is. */
+const POOL_BUSY = new ServerBusyError('Too many requests are waiting for the database right now; retry shortly', 2);
+
 /** Every 401 says how to authenticate (RFC 9110 §11.6.1), whoever raised it. */
 const DEFAULT_CHALLENGE = 'Bearer realm="casa-sig"';
 
@@ -97,7 +100,7 @@ export function toProblem(error: unknown, request: Pick<Request, 'originalUrl' |
 
 function toUnboundedProblem(error: unknown, request: Pick<Request, 'originalUrl' | 'id'>): { problem: ProblemDocument; headers: Record<string, string> } {
   const base = { instance: request.originalUrl, requestId: request.id };
-  const known = error instanceof AppError ? error : middlewareProblem(error);
+  const known = error instanceof AppError ? error : error instanceof PoolBusyError ? POOL_BUSY : middlewareProblem(error);
   if (known) {
     return {
       problem: { ...known.extras, type: known.type, title: known.title, status: known.status, detail: known.detail, ...base },
@@ -127,7 +130,7 @@ function toUnboundedProblem(error: unknown, request: Pick<Request, 'originalUrl'
  * unlogged here.
  */
 export function logFailure(logger: Logger, error: unknown, status: number, context: Record<string, unknown>): void {
-  if (error instanceof ServerBusyError) logger.warn(context, 'request refused: busy');
+  if (error instanceof ServerBusyError || error instanceof PoolBusyError) logger.warn(context, 'request refused: busy');
   else if (isDatabaseUnavailable(error)) logger.warn({ ...context, reason: (error as Error).message }, 'request refused: database unavailable');
   // An operator must act (make room on the database's disk): an error, with PostgreSQL's message, no stack.
   else if (isDatabaseStorageFull(error)) logger.error({ ...context, reason: (error as Error).message }, 'request refused: database storage full');
