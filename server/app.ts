@@ -79,6 +79,7 @@ export interface AppDeps {
     | 'HOME_BOUNDS'
     | 'TILE_CHANGES_MAX_STREAMS'
     | 'TILE_CHANGES_MAX_AGE_SECONDS'
+    | 'DB_POOL_MAX'
     | TileConfigKey
   >;
 }
@@ -88,6 +89,9 @@ function trustProxySetting(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
   return /^\d+$/.test(value) ? Number(value) : value;
 }
+
+/** Edits waiting for their turn at most: a city's editors never have that many in flight. */
+const WRITE_QUEUE_MAX = 64;
 
 /** Sessions one process remembers at most (a few hundred bytes each). */
 const SESSION_CACHE_MAX_ENTRIES = 10_000;
@@ -179,8 +183,16 @@ export function createApp(deps: AppDeps, tiles: TileService = createTileService(
     retryAfterSeconds: 2,
     busyDetail: 'Too many queries are running right now; retry shortly',
   });
-  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, queries, region, reads: tiles.reads, commits: tiles }));
-  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, region, commits: tiles }));
+  // Edits: a few at once (they serialise on the history lock anyway), so that a burst of them never holds
+  // the connections that item reads and sign-ins need; past the queue, 503 with Retry-After.
+  const writes = new AdmissionQueue({
+    concurrency: Math.max(1, Math.floor((deps.config.DB_POOL_MAX - deps.config.QUERY_CONCURRENCY_MAX) / 2)),
+    maxQueued: WRITE_QUEUE_MAX,
+    retryAfterSeconds: 2,
+    busyDetail: 'Too many edits are being saved right now; retry shortly',
+  });
+  app.use(createItemsRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, queries, region, reads: tiles.reads, commits: tiles, writes }));
+  app.use(createChangesRouter({ pool: deps.pool, registry: deps.registry, config: deps.config, region, commits: tiles, writes }));
   app.use(createQueryRouter({ reads: tiles.reads, registry: deps.registry, queries, region }));
   app.use(createSearchRouter({ reads: tiles.reads, registry: deps.registry, queries, region }));
   app.use(createTileRouter({ tiles, registry: deps.registry, region, ...tileCachePolicy(deps.config) }));

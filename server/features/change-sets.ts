@@ -11,7 +11,7 @@ import { parseIfMatch } from './etag.ts';
 import { type FeatureInput, parseFeatureInput } from './feature-input.ts';
 import type { GeometryLimits } from './geometry-checks.ts';
 import type { CommitObserver } from '../tiles/tile-invalidation.ts';
-import { createFeature, deleteFeature, inWriteTransaction, updateFeature, type WriteTransaction } from './feature-writer.ts';
+import { createFeature, deleteFeature, inWriteTransaction, updateFeature, type WriteAdmission, type WriteTransaction } from './feature-writer.ts';
 import { type FeatureIssue, withPointerPrefix } from './write-errors.ts';
 
 const layerId = z.string().min(1).max(64);
@@ -101,6 +101,7 @@ export async function applyChangeSet(
   limits: GeometryLimits,
   city: Bbox | null = null,
   observer?: CommitObserver,
+  admission?: WriteAdmission,
 ): Promise<{ changes: AppliedChange[]; ids: Record<string, number> }> {
   const tempIds = changeSet.changes.flatMap((change) => (change.op === 'create' && change.tempId ? [change.tempId] : []));
   if (new Set(tempIds).size !== tempIds.length) throw new AppError(400, 'duplicate-temp-id', 'Bad request', 'Each tempId may be used once');
@@ -111,7 +112,7 @@ export async function applyChangeSet(
       throw locate(error, index);
     }
   });
-  const applied = await inWriteTransaction(pool, principal, { registry, maxVertices: limits.maxVertices, reason: changeSet.reason, city, observer }, async (tx) => {
+  const applied = await inWriteTransaction(pool, principal, { registry, maxVertices: limits.maxVertices, reason: changeSet.reason, city, observer, admission }, async (tx) => {
     await tx.lockInOrder(prepared.flatMap(({ change, layer }) => (change.op === 'create' ? [] : [{ layer, id: change.id }])));
     const results: AppliedChange[] = [];
     for (const [index, change] of prepared.entries()) {

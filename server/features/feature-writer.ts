@@ -242,7 +242,16 @@ export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition
 }
 
 /**
- * One transaction on the primary: the work, then history and tile notifications, then COMMIT (ROLLBACK on
+ * Where write transactions wait for their turn (an AdmissionQueue): edits serialise on the history lock at
+ * their end anyway, so a few at once use the database as well as many, and many would hold every connection
+ * of the pool while they wait, starving the reads.
+ */
+export interface WriteAdmission {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * One transaction on the primary (once `admission`, if given, lets it start): the work, then history and tile notifications, then COMMIT (ROLLBACK on
  * any error). After the commit, the WAL position is announced for read replicas and `observer` (this
  * process's tile service) is told what changed before the caller answers. The edit is committed whether
  * or not the announcement gets through: listeners that miss it read the position themselves.
@@ -250,17 +259,18 @@ export async function deleteFeature(tx: WriteTransaction, layer: LayerDefinition
 export async function inWriteTransaction<T>(
   pool: pg.Pool,
   principal: Principal,
-  options: { registry: LayerRegistry; maxVertices: number; reason?: string | undefined; city?: Bbox | null; observer?: CommitObserver | undefined },
+  options: { registry: LayerRegistry; maxVertices: number; reason?: string | undefined; city?: Bbox | null; observer?: CommitObserver | undefined; admission?: WriteAdmission | undefined },
   work: (tx: WriteTransaction) => Promise<T>,
 ): Promise<T> {
   let changes: TileChange[] = [];
   const commitId = randomUUID();
-  const result = await inTransaction(pool, async (client) => {
+  const transact = () => inTransaction(pool, async (client) => {
     const tx = new WriteTransaction(client, principal, options.registry, options.maxVertices, commitId, options.city ?? null);
     const result = await work(tx);
     changes = await tx.finish(options.reason);
     return result;
   });
+  const result = await (options.admission ? options.admission.run(transact) : transact());
   if (changes.length > 0) {
     const position = await announceCommitPosition(pool, commitId).catch(() => undefined);
     options.observer?.committed(changes, position);

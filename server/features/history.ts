@@ -4,7 +4,7 @@ import type { StoredFeature } from './feature-row.ts';
 import type { FeatureIssue } from './write-errors.ts';
 
 /** Taken by every writer before it draws change numbers, held until commit (see 0005_feature_history.sql). */
-const FEATURE_CHANGE_LOCK = 727_002;
+export const FEATURE_CHANGE_LOCK = 727_002;
 
 export type ChangeOperation = 'create' | 'replace' | 'update' | 'delete' | 'restore';
 

@@ -5,6 +5,7 @@ import { canUseEndpoint, denial } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import { featureEtag } from '../features/etag.ts';
 import { applyChangeSet, changeSetSchema } from '../features/change-sets.ts';
+import type { WriteAdmission } from '../features/feature-writer.ts';
 import type { CommitObserver } from '../tiles/tile-invalidation.ts';
 import { readChangeFeed } from '../features/change-feed.ts';
 import { layerView } from '../auth/policy.ts';
@@ -26,6 +27,8 @@ export function createChangesRouter(deps: {
   config: Pick<Config, 'MAX_GEOMETRY_VERTICES'>;
   /** This process's tile service, told of each commit before the answer goes out. */
   commits: CommitObserver;
+  /** Where write transactions wait for their turn. */
+  writes: WriteAdmission;
 }): Router {
   const router = Router();
 
@@ -33,7 +36,7 @@ export function createChangesRouter(deps: {
     const changeSet = parseRequest(changeSetSchema, request.body, 'body');
     const region = await deps.region.current();
     const limits = { maxVertices: deps.config.MAX_GEOMETRY_VERTICES, region: region.bounds };
-    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, limits, region.home, deps.commits);
+    const result = await applyChangeSet(deps.pool, deps.registry, request.principal, changeSet, limits, region.home, deps.commits, deps.writes);
     response.set('Cache-Control', 'no-store').json({
       changes: result.changes.map((change) => ({
         ...change,

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import { featureEtag, parseIfMatch } from '../features/etag.ts';
 import { parseFeatureInput } from '../features/feature-input.ts';
 import { type StoredFeature, toGeojsonFeature } from '../features/feature-row.ts';
-import { createFeature, deleteFeature, inWriteTransaction, updateFeature } from '../features/feature-writer.ts';
+import { createFeature, deleteFeature, inWriteTransaction, updateFeature, type WriteAdmission } from '../features/feature-writer.ts';
 import { listFeatureHistory } from '../features/history.ts';
 import { parseItemsRequest } from '../features/items-query.ts';
 import { GEOJSON } from '../features/ogc-documents.ts';
@@ -38,6 +38,8 @@ export interface ItemRouteDeps {
   reads: ReadRouting;
   /** This process's tile service, told of each commit before the answer goes out. */
   commits: CommitObserver;
+  /** Where write transactions wait for their turn. */
+  writes: WriteAdmission;
 }
 
 function parseId(text: string): number {
@@ -91,7 +93,12 @@ export function createItemsRouter(deps: ItemRouteDeps): Router {
   const router = Router();
   const { pool, registry, config, queries, reads } = deps;
   const writeOptions = async (request: Request) => ({
-    registry, maxVertices: config.MAX_GEOMETRY_VERTICES, reason: changeReason(request), city: (await deps.region.current()).home, observer: deps.commits,
+    registry,
+    maxVertices: config.MAX_GEOMETRY_VERTICES,
+    reason: changeReason(request),
+    city: (await deps.region.current()).home,
+    observer: deps.commits,
+    admission: deps.writes,
   });
   const layerOf = (request: Request) => findReadableLayer(registry, String(request.params.layer), request.principal);
   const limits = async () => ({ maxVertices: config.MAX_GEOMETRY_VERTICES, region: (await deps.region.current()).bounds });
