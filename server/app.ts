@@ -15,6 +15,8 @@ import { AdmissionQueue } from './http/admission-queue.ts';
 import { SourceRateLimiter } from './http/source-rate-limiter.ts';
 import { createProblemHandler, notFoundHandler } from './http/problem.ts';
 import { createIdempotency } from './http/idempotency.ts';
+import { LoadShedder } from './http/load-shedder.ts';
+import { closeWithPool } from './db/notification-listener.ts';
 import { createPublicCors } from './http/public-cors.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { requireJsonBodies } from './http/require-json.ts';
@@ -79,6 +81,7 @@ export interface AppDeps {
     | 'HOME_BOUNDS'
     | 'TILE_CHANGES_MAX_STREAMS'
     | 'TILE_CHANGES_MAX_AGE_SECONDS'
+    | 'SHED_EVENT_LOOP_DELAY_MS'
     | 'DB_POOL_MAX'
     | TileConfigKey
   >;
@@ -115,14 +118,31 @@ function serveClient(app: Express, clientDistDir: string): void {
  * The server's request handler: the public tile front door first (routes/tile-front-door.ts), Express for
  * everything else. Both serve tiles from one tile service, hence one cache.
  */
-export function createRequestListener(deps: AppDeps): RequestListener {
+export function createRequestListener(deps: AppDeps, { shedder = createLoadShedder(deps) }: { shedder?: LoadShedder } = {}): RequestListener {
   // The tile service closes its own connections when deps.pool is ended.
   const tiles = createTileService(deps, deps.config);
   const app = createApp(deps, tiles);
   const frontDoor = createTileFrontDoor({ tiles, registry: deps.registry, logger: deps.logger, ...tileCachePolicy(deps.config) });
   return (request, response) => {
-    if (!frontDoor(request, response)) app(request, response);
+    // While shedding, a cached public tile is still served (cheaper than a refusal); other reads are refused.
+    const isRefused = shedder.refuses(request);
+    if (frontDoor(request, response, !isRefused)) return;
+    if (isRefused) shedder.refuse(request, response);
+    else app(request, response);
   };
+}
+
+/** The process's load shedder (http/load-shedder.ts), logging when it starts and stops, closed with the pool. */
+function createLoadShedder(deps: AppDeps): LoadShedder {
+  const shedder = new LoadShedder({
+    maxDelayMs: deps.config.SHED_EVENT_LOOP_DELAY_MS,
+    onChange: ({ isShedding, delayMs, refused }) => {
+      if (isShedding) deps.logger.warn({ delayMs: Math.round(delayMs) }, 'shedding load: the event loop is late, reads get 503 until it catches up');
+      else deps.logger.warn({ delayMs: Math.round(delayMs), refused }, 'stopped shedding load');
+    },
+  });
+  closeWithPool(deps.pool, async () => shedder.close());
+  return shedder;
 }
 
 function tileCachePolicy(config: AppDeps['config']): TileCachePolicy {

@@ -65,6 +65,8 @@ const settings = z.object({
     .describe('Spatial queries, searches and item lists allowed to wait; past it, 503 with Retry-After'),
   QUERY_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1_200)
     .describe('Query tokens each API key, account or public network earns per minute (a statistics or along query costs 5, others 1); past the burst, 429 with Retry-After; 0 = no limit'),
+  SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(100)
+    .describe('While the event loop is this many milliseconds late on average, reads (GET, HEAD) other than health checks and cached tiles get 503 with Retry-After; 0 = never'),
   QUERY_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200).describe('Query tokens a source may save up'),
   FEATURES_DEFAULT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100).describe('Items per page when no limit is given'),
   FEATURES_MAX_LIMIT: z.coerce.number().int().min(1).max(10_000).default(1_000).describe('Largest limit accepted on item lists'),

@@ -57,7 +57,8 @@ export function tileRequestRecogniser(registry: LayerRegistry): (request: Reques
   };
 }
 
-type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
+/** Answers a public tile request and returns true, or returns false; with `mayRender` false, only from the cache. */
+type FrontDoor = (request: IncomingMessage, response: ServerResponse, mayRender?: boolean) => boolean;
 
 /**
  * The public map's tile requests, answered before Express sees them.
@@ -109,14 +110,15 @@ export function createTileFrontDoor(deps: TileFrontDoorDeps): FrontDoor {
     }
   }
 
-  return (request, response) => {
+  return (request, response, mayRender = true) => {
     const recognised = recognise(request);
     if (!recognised) return false;
     const started = performance.now();
-    const incomingId = request.headers['x-request-id'];
-    const requestId = requestIdFor(typeof incomingId === 'string' ? incomingId : undefined);
     // A cached tile is answered in this very call, without a promise.
     const cached = deps.tiles.cachedTile(recognised.layer, recognised.view, recognised.tile);
+    if (!cached && !mayRender) return false;
+    const incomingId = request.headers['x-request-id'];
+    const requestId = requestIdFor(typeof incomingId === 'string' ? incomingId : undefined);
     if (cached) send(request, response, requestId, cached, 'hit', started);
     else void renderAndSend(request, response, requestId, recognised, started);
     return true;
