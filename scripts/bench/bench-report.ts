@@ -1,5 +1,6 @@
 import type { CacheMemoryResult } from './cache-memory.ts';
 import type { FreshnessResult } from './edit-freshness.ts';
+import { formatLoadTest, type LoadTestResult, loadTargets } from './load-test-report.ts';
 import { formatMobilityReport, type MobilityReport } from './mobility-bench.ts';
 import type { BulkImportTiming } from './bulk-import.ts';
 import type { QueryLatencyRow } from './query-latency.ts';
@@ -88,6 +89,8 @@ export interface BenchReport {
   mobility?: MobilityReport;
   /** 150,000 road segments in one INSERT, with every trigger and without them. */
   bulkImport?: BulkImportTiming;
+  /** Mixed load, closed then open at half and three times capacity (scripts/bench/load-test.ts). */
+  load?: LoadTestResult;
   targets: Target[];
 }
 
@@ -141,6 +144,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
     const slowdown = report.bulkImport.layerSeconds / report.bulkImport.plainSeconds;
     targets.push({ name: `bulk import of ${report.bulkImport.rows} roads vs a plain insert`, goal: '<= 2x', measured: `${fixed(slowdown, 2)}x`, isMet: slowdown <= 2 });
   }
+  if (report.load) targets.push(...loadTargets(report.load));
   return targets;
 }
 
@@ -208,6 +212,7 @@ export function formatReport(report: BenchReport): string {
     `memory: RSS ${megabytes(memory.rssBeforeBytes)} before filling, ${megabytes(memory.rssAtBudgetBytes)} with the cache at its ${megabytes(memory.budgetBytes)} budget (${memory.tilesFetched} tile requests, ${megabytes(memory.filledBytes)} charged)`,
     queries,
     ...(report.bulkImport ? [`bulk import: ${report.bulkImport.rows} road segments in one INSERT ${fixed(report.bulkImport.layerSeconds)} s with every trigger, ${fixed(report.bulkImport.plainSeconds)} s without them`] : []),
+    ...(report.load ? ['', formatLoadTest(report.load)] : []),
     '', targets, '', httpCeiling(report), report.mobility ? formatMobilityReport(report.mobility) : '',
   ].join('\n');
 }

@@ -89,6 +89,17 @@ function sqlEdit(pool: pg.Pool): Edit {
 }
 
 /**
+ * Puts the conditions of roads edited by a measurement back as they were (in SQL, without history or
+ * announcement), so that every run measures the same tiles.
+ */
+export async function restoreRoadConditions(pool: pg.Pool, roads: readonly { id: number; condition: string }[]): Promise<void> {
+  await pool.query('UPDATE road_segments AS r SET condition = o.condition FROM unnest($1::bigint[], $2::text[]) AS o(id, condition) WHERE r.id = o.id', [
+    roads.map((road) => road.id),
+    roads.map((road) => road.condition),
+  ]);
+}
+
+/**
  * Edit-to-fresh-tile time with two server processes on one database: the edit goes to `editor`, the z16
  * tile of the edited road is read from `reader`, whose cache held the old tile. Each sample edits another
  * road (primary roads near the centre, fixed order).
@@ -115,11 +126,7 @@ export async function measureEditToFresh(databaseUrl: string, layer: LayerDefini
       edits.push(performance.now() - started);
       totals.push((await waitForFresh(reader, path, staleEtag)) - started);
     }
-    // Put the dataset back as it was, so that every run measures the same tiles.
-    await pool.query('UPDATE road_segments AS r SET condition = o.condition FROM unnest($1::bigint[], $2::text[]) AS o(id, condition) WHERE r.id = o.id', [
-      roads.rows.map((road) => road.id),
-      roads.rows.map((road) => road.condition),
-    ]);
+    await restoreRoadConditions(pool, roads.rows);
     const sorted = [...totals].sort((a, b) => a - b);
     return {
       method: hasApi ? 'PUT /ogc/collections/road_segments/items/{id} (If-Match, admin session)' : 'UPDATE + notifyTileChange in one transaction',

@@ -1,5 +1,6 @@
-import { connect, type Socket } from 'node:net';
 import pg from 'pg';
+import { HttpConnection } from './http-connection.ts';
+import { type MixJob, runMixJob } from './mix-client.ts';
 
 /**
  * The benchmark's client, run as a second process (fork with IPC) so that measuring never takes CPU from
@@ -28,7 +29,7 @@ export interface SqlJob {
   passes: number;
 }
 
-export type LoadJob = HttpJob | SqlJob;
+export type LoadJob = HttpJob | SqlJob | MixJob;
 
 export interface LoadResult {
   /** Per item of the last pass, in list order: milliseconds, status (HTTP, or 200 for SQL) and bytes. */
@@ -57,73 +58,16 @@ async function runPool(total: number, concurrency: number, work: (index: number,
   return { latencies, elapsedMs: performance.now() - started };
 }
 
-/**
- * A minimal HTTP/1.1 keep-alive connection: one request at a time, bodies framed by Content-Length (what
- * every server measured here sends; chunked answers are refused). About three times cheaper per request
- * than node:http's client, so that on a small machine the client does not starve the server it measures.
- */
-class Connection {
-  readonly #socket: Socket;
-  #buffer: Buffer = Buffer.alloc(0);
-  #waiter: { resolve: (answer: { status: number; bytes: number }) => void; reject: (error: Error) => void } | undefined;
-
-  constructor(url: URL) {
-    this.#socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
-    this.#socket.on('data', (chunk: Buffer) => {
-      this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
-      this.#parse();
-    });
-    this.#socket.on('error', (error) => this.#fail(error));
-    this.#socket.on('close', () => this.#fail(new Error('connection closed')));
-  }
-
-  get(path: string, host: string, headers: Record<string, string>): Promise<{ status: number; bytes: number }> {
-    const lines = [`GET ${path} HTTP/1.1`, `Host: ${host}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
-    return new Promise((resolve, reject) => {
-      this.#waiter = { resolve, reject };
-      this.#socket.write(`${lines.join('\r\n')}\r\n\r\n`);
-    });
-  }
-
-  close(): void {
-    this.#waiter = undefined;
-    this.#socket.destroy();
-  }
-
-  #parse(): void {
-    const end = this.#buffer.indexOf('\r\n\r\n');
-    if (end < 0 || !this.#waiter) return;
-    const head = this.#buffer.subarray(0, end).toString('latin1');
-    const status = Number(head.slice(9, 12));
-    if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
-      this.#fail(new Error('chunked responses are not supported'));
-      return;
-    }
-    const length = status === 204 || status === 304 ? 0 : Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
-    if (this.#buffer.length < end + 4 + length) return;
-    this.#buffer = this.#buffer.subarray(end + 4 + length);
-    const waiter = this.#waiter;
-    this.#waiter = undefined;
-    waiter.resolve({ status, bytes: length });
-  }
-
-  #fail(error: Error): void {
-    const waiter = this.#waiter;
-    this.#waiter = undefined;
-    waiter?.reject(error);
-  }
-}
-
 export async function runHttpJob(job: HttpJob): Promise<LoadResult> {
   const base = new URL(job.baseUrl);
-  const connections = Array.from({ length: job.concurrency }, () => new Connection(base));
+  const connections = Array.from({ length: job.concurrency }, () => new HttpConnection(base));
   const total = job.paths.length * job.passes;
   const statuses = new Array<number>(job.paths.length);
   const bytes = new Array<number>(job.paths.length);
   try {
     const run = await runPool(total, job.concurrency, async (index, worker) => {
       const item = index % job.paths.length;
-      const answer = await connections[worker]!.get(job.paths[item]!, base.host, job.headers);
+      const answer = await connections[worker]!.request({ method: 'GET', path: job.paths[item]!, headers: job.headers });
       statuses[item] = answer.status;
       bytes[item] = answer.bytes;
     });
@@ -174,7 +118,8 @@ export async function runSqlJob(job: SqlJob): Promise<LoadResult> {
 /** As a child process: answer jobs from the parent until it disconnects. */
 if (process.send && process.argv.includes('--load-client')) {
   process.on('message', (message: { id: number; job: LoadJob }) => {
-    const running = message.job.kind === 'http' ? runHttpJob(message.job) : runSqlJob(message.job);
+    const { job } = message;
+    const running = job.kind === 'http' ? runHttpJob(job) : job.kind === 'sql' ? runSqlJob(job) : runMixJob(job);
     running.then(
       (result) => process.send!({ id: message.id, result }),
       (error: Error) => process.send!({ id: message.id, error: error.message }),

@@ -2,10 +2,14 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import type { LoadJob, LoadResult } from './load-client.ts';
+import type { MixJob, MixResult } from './mix-client.ts';
+
+/** What a job answers: a mix its per-request records, the others their latencies per item. */
+type ResultOf<J extends LoadJob> = J extends MixJob ? MixResult : LoadResult;
 
 /** The parent's handle on the load client process. */
 export interface LoadRunner {
-  run(job: LoadJob): Promise<LoadResult>;
+  run<J extends LoadJob>(job: J): Promise<ResultOf<J>>;
   stop(): Promise<void>;
 }
 
@@ -20,8 +24,8 @@ export function startLoadRunner(): LoadRunner {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let nextId = 0;
-  const pending = new Map<number, { resolve: (result: LoadResult) => void; reject: (error: Error) => void }>();
-  child.on('message', (message: { id: number; result?: LoadResult; error?: string }) => {
+  const pending = new Map<number, { resolve: (result: LoadResult | MixResult) => void; reject: (error: Error) => void }>();
+  child.on('message', (message: { id: number; result?: LoadResult | MixResult; error?: string }) => {
     const waiter = pending.get(message.id);
     pending.delete(message.id);
     if (message.error !== undefined) waiter?.reject(new Error(`load client: ${message.error}`));
@@ -32,9 +36,9 @@ export function startLoadRunner(): LoadRunner {
     pending.clear();
   });
   return {
-    run(job) {
+    run<J extends LoadJob>(job: J) {
       const id = nextId++;
-      return new Promise<LoadResult>((resolve, reject) => {
+      return new Promise<ResultOf<J>>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
           reject(new Error(`load job timed out after ${JOB_TIMEOUT_MS / 1000} s`));
@@ -42,7 +46,7 @@ export function startLoadRunner(): LoadRunner {
         pending.set(id, {
           resolve: (result) => {
             clearTimeout(timer);
-            resolve(result);
+            resolve(result as ResultOf<J>);
           },
           reject: (error) => {
             clearTimeout(timer);

@@ -19,6 +19,7 @@ import { measureEditToFresh } from './edit-freshness.ts';
 import { runMobilityBench } from './mobility-bench.ts';
 import { measureQueryLatency } from './query-latency.ts';
 import { startLoadRunner, type LoadRunner } from './load-runner.ts';
+import { LOAD_TEST_SETTINGS, runLoadTest } from './load-test.ts';
 import { quantile } from './stats.ts';
 import { buildTileList, interleave } from './tile-list.ts';
 import { BROWSER_HEADERS, type MeasuredJob, type Measurement, measureInterleaved, publicTileQueries, tilePaths } from './throughput.ts';
@@ -26,9 +27,9 @@ import { BROWSER_HEADERS, type MeasuredJob, type Measurement, measureInterleaved
 /** How much each mode measures. */
 const PLANS = {
   // Three rounds, so that the kept round is a true median; warm passes are cheap (20 passes: about 0.3 s).
-  quick: { querySamples: 10, repetitions: 3, warmPasses: 20, lowZoomPasses: 2, editSamples: 5, memoryBudgetBytes: 16 * 1024 * 1024, isTuned: false },
+  quick: { querySamples: 10, repetitions: 3, warmPasses: 20, lowZoomPasses: 2, editSamples: 5, memoryBudgetBytes: 16 * 1024 * 1024, isTuned: false, loadSeconds: 4 },
   // The full run fills the cache to the budget servers run with by default.
-  full: { querySamples: 40, repetitions: 7, warmPasses: 20, lowZoomPasses: 8, editSamples: 20, memoryBudgetBytes: loadConfig({}).TILE_CACHE_MAX_BYTES, isTuned: true },
+  full: { querySamples: 40, repetitions: 7, warmPasses: 20, lowZoomPasses: 8, editSamples: 20, memoryBudgetBytes: loadConfig({}).TILE_CACHE_MAX_BYTES, isTuned: true, loadSeconds: 15 },
 } as const;
 type Plan = (typeof PLANS)[keyof typeof PLANS];
 
@@ -230,6 +231,9 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
     const memory = await measureCacheMemory(context.runner, memoryServer, registry, plan.memoryBudgetBytes, await adminToken(database.url));
     log(`measuring the query API (${plan.querySamples} samples per query)`);
     const queries = await measureQueryLatency(reader, await adminToken(database.url), plan.querySamples);
+    const loadServer = await startCasa(context, 'casa-load', LOAD_TEST_SETTINGS);
+    const load = await runLoadTest({ runner: context.runner, server: loadServer, databaseUrl: database.url, phaseSeconds: plan.loadSeconds, log });
+    await loadServer.stop();
     log(`timing a bulk import of ${BENCH_TARGETS.roadSegments} road segments (rolled back)`);
     const bulkImport = await measureBulkImport(database.url, BENCH_TARGETS.roadSegments);
     const tuning = plan.isTuned ? await measureTuning(context) : [];
@@ -242,7 +246,7 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
       dataset: { counts: database.counts, wasBuilt: database.wasBuilt, buildSeconds: database.buildSeconds },
       tileList: { count: list.length, perZoom, layer: context.layer.id },
       throughput: rows, sizes, lowZooms, zoomTimes: zoomTimes(context, byName), tileStatementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS,
-      freshness, memory, tuning, queries, mobility, bulkImport,
+      freshness, memory, tuning, queries, mobility, bulkImport, load,
     };
     return { ...report, targets: evaluateTargets(report) };
   } finally {

@@ -5,7 +5,7 @@ import type { LayerRegistry } from '../../server/layers/registry.ts';
 import type { BuiltQuery } from '../../server/db/sql.ts';
 import { buildTileQuery, type TileQueryOptions } from '../../server/tiles/tile-sql.ts';
 import type { TileCoordinates } from '../../server/tiles/tile-coordinates.ts';
-import type { LoadJob, LoadResult } from './load-client.ts';
+import type { HttpJob, LoadResult, SqlJob } from './load-client.ts';
 import type { LoadRunner } from './load-runner.ts';
 import { medianRun, type RunStats, summarise } from './stats.ts';
 
@@ -40,7 +40,7 @@ function assertAllServed(name: string, result: LoadResult): void {
 /** One configuration to measure: a name and the job that measures it. */
 export interface MeasuredJob {
   name: string;
-  job: LoadJob;
+  job: HttpJob | SqlJob;
 }
 
 /**
