@@ -65,3 +65,24 @@ describe('formatReport', () => {
     expect(text).toContain('the minimal Node server reaches 0.80x the reference; casa-sig cold reaches 1.22x the minimal server');
   });
 });
+
+describe('the read replica in the report', () => {
+  const replica = {
+    clients: 16, roundSeconds: 8, rounds: 4, copySeconds: 1.2, primaryAlone: { perSecond: 500, p95Ms: 80 }, withReplica: { perSecond: 470, p95Ms: 90 },
+    ratio: 0.94, perRead: { primaryAlone: 1.1, primaryWithReplica: 0.02, replicaWithReplica: 1.2 },
+  };
+
+  it('judges the throughput ratio and how much of the primary\'s work per read moved to the replica', () => {
+    const verdicts = Object.fromEntries(evaluateTargets({ ...report(), replica }).map((target) => [target.name, [target.measured, target.isMet]]));
+    expect(verdicts['reads with a replica (same machine) / primary alone']).toEqual(['0.94x', true]);
+    expect(verdicts['primary transactions per read moved to the replica']).toEqual(['98 %', true]);
+    const stayed = evaluateTargets({ ...report(), replica: { ...replica, perRead: { ...replica.perRead, primaryWithReplica: 0.5 } } });
+    expect(stayed.find((target) => target.name.startsWith('primary transactions'))).toMatchObject({ measured: '55 %', isMet: false });
+  });
+
+  it('prints the two servers and the transactions per read', () => {
+    const text = formatReport({ ...report(), replica, targets: [] });
+    expect(text).toContain('primary alone 500 reads/s (p95 80.0 ms), with the replica 470 reads/s (p95 90.0 ms): 0.94x');
+    expect(text).toContain('transactions per read: primary 1.10 alone; with the replica, primary 0.02 and replica 1.20');
+  });
+});

@@ -4,6 +4,7 @@ import { formatLoadTest, type LoadTestResult, loadTargets } from './load-test-re
 import { formatMobilityReport, type MobilityReport } from './mobility-bench.ts';
 import type { BulkImportTiming } from './bulk-import.ts';
 import type { QueryLatencyRow } from './query-latency.ts';
+import type { ReplicaReadsResult } from './replica-reads.ts';
 import type { RunStats } from './stats.ts';
 
 /** The measured configurations' names, as the tables print them. */
@@ -91,6 +92,8 @@ export interface BenchReport {
   bulkImport?: BulkImportTiming;
   /** Mixed load, closed then open at half and three times capacity (scripts/bench/load-test.ts). */
   load?: LoadTestResult;
+  /** Read throughput with a streaming replica beside the primary, against the primary alone (scripts/bench/replica-reads.ts). */
+  replica?: ReplicaReadsResult;
   targets: Target[];
 }
 
@@ -145,6 +148,14 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
     targets.push({ name: `bulk import of ${report.bulkImport.rows} roads vs a plain insert`, goal: '<= 2x', measured: `${fixed(slowdown, 2)}x`, isMet: slowdown <= 2 });
   }
   if (report.load) targets.push(...loadTargets(report.load));
+  if (report.replica) {
+    const { ratio, perRead } = report.replica;
+    const movedOff = 1 - perRead.primaryWithReplica / perRead.primaryAlone;
+    targets.push(
+      { name: 'reads with a replica (same machine) / primary alone', goal: '>= 0.8x', measured: `${fixed(ratio, 2)}x`, isMet: ratio >= 0.8 },
+      { name: 'primary transactions per read moved to the replica', goal: '>= 90 %', measured: `${fixed(movedOff * 100, 0)} %`, isMet: movedOff >= 0.9 },
+    );
+  }
   return targets;
 }
 
@@ -158,6 +169,14 @@ function queryTargets(queries: readonly QueryLatencyRow[]): Target[] {
     const p95 = Math.max(...rows.map((row) => row.p95Ms));
     return [{ name: `${prefix} p95 (slowest of its queries)`, goal: `< ${goalMs} ms`, measured: `${fixed(p95, 1)} ms`, isMet: p95 < goalMs }];
   });
+}
+
+function formatReplicaReads(replica: ReplicaReadsResult): string {
+  const run = (reads: { perSecond: number; p95Ms: number }) => `${fixed(reads.perSecond, 0)} reads/s (p95 ${fixed(reads.p95Ms)} ms)`;
+  return `read replica (pg_basebackup -R copy in ${fixed(replica.copySeconds)} s; read-only mix, cache off, ${replica.clients} clients, median of ${replica.rounds} rounds of ${replica.roundSeconds} s): `
+    + `primary alone ${run(replica.primaryAlone)}, with the replica ${run(replica.withReplica)}: ${fixed(replica.ratio, 2)}x; `
+    + `transactions per read: primary ${fixed(replica.perRead.primaryAlone, 2)} alone; with the replica, primary ${fixed(replica.perRead.primaryWithReplica, 2)} and replica ${fixed(replica.perRead.replicaWithReplica, 2)} `
+    + '(both clusters share the cores of one machine: this measures the cost of routing reads; a replica on a second machine adds its CPU)';
 }
 
 function markdownTable(header: string[], rows: string[][]): string {
@@ -213,6 +232,7 @@ export function formatReport(report: BenchReport): string {
     queries,
     ...(report.bulkImport ? [`bulk import: ${report.bulkImport.rows} road segments in one INSERT ${fixed(report.bulkImport.layerSeconds)} s with every trigger, ${fixed(report.bulkImport.plainSeconds)} s without them`] : []),
     ...(report.load ? ['', formatLoadTest(report.load)] : []),
+    ...(report.replica ? ['', formatReplicaReads(report.replica)] : []),
     '', targets, '', httpCeiling(report), report.mobility ? formatMobilityReport(report.mobility) : '',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { loadConfig } from '../../server/config.ts';
 import { createPool } from '../../server/db/pool.ts';
 import { tileForLonLat } from '../../server/tiles/tile-coordinates.ts';
@@ -17,8 +18,11 @@ import { CITY_BBOX } from './tile-list.ts';
  */
 export const LOAD_TEST_SETTINGS: Record<string, string> = { TRUST_PROXY: 'loopback', QUERY_RATE_PER_MINUTE: String(loadConfig({}).QUERY_RATE_PER_MINUTE) };
 
-/** Per cent of each kind in the mix: mostly map tiles, then reads, queries and searches, and some edits. */
-const MIX_SHARES: Record<(typeof LOAD_KINDS)[number], number> = { tile: 50, item: 15, query: 15, search: 12, edit: 8 };
+/** Per cent of each kind of request in a mix. */
+export type MixShares = Record<(typeof LOAD_KINDS)[number], number>;
+
+/** The load test's mix: mostly map tiles, then reads, queries and searches, and some edits. */
+const MIX_SHARES: MixShares = { tile: 50, item: 15, query: 15, search: 12, edit: 8 };
 const CITIZENS = 1_000;
 const MIX_LENGTH = 10_000;
 /** Edits go to these many roads near the centre, whose conditions are put back afterwards. */
@@ -42,19 +46,31 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-interface MixSources {
+/** What the mix's requests name: roads to read, roads to edit (with their conditions, to put back) and who edits. */
+export interface MixSources {
   roadIds: number[];
   editedRoads: { id: number; condition: string }[];
   adminToken: string;
 }
 
-/** The fixed mix: each request's kind drawn by its share, its place in the city and its citizen at random. */
-function buildMix(sources: MixSources): MixRequest[] {
+/** Reads the mix's sources from the benchmark database (the administrator is created on first use). */
+export async function readMixSources(pool: pg.Pool): Promise<MixSources> {
+  const roadIds = (await pool.query<{ id: number }>('SELECT id FROM road_segments WHERE id % 97 = 0 ORDER BY id LIMIT 2000')).rows.map((row) => row.id);
+  const editedRoads = (await pool.query<{ id: number; condition: string }>(
+    `SELECT id, condition FROM road_segments
+      ORDER BY geom <-> ST_SetSRID(ST_MakePoint(-7.6186, 33.5928), 4326), id LIMIT $1`,
+    [EDITED_ROADS],
+  )).rows;
+  return { roadIds, editedRoads, adminToken: await benchAdminToken(pool) };
+}
+
+/** A fixed mix: each request's kind drawn by its share, its place in the city and its citizen at random. */
+export function buildMix(sources: MixSources, shares: MixShares): MixRequest[] {
   const random = seededRandom(17);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const [west, south, east, north] = CITY_BBOX;
   const place = () => [west + random() * (east - west), south + random() * (north - south)].map((value) => value.toFixed(5));
-  const thresholds = LOAD_KINDS.map((_, index) => LOAD_KINDS.slice(0, index + 1).reduce((sum, name) => sum + MIX_SHARES[name], 0) / 100);
+  const thresholds = LOAD_KINDS.map((_, index) => LOAD_KINDS.slice(0, index + 1).reduce((sum, name) => sum + shares[name], 0) / 100);
   const requests: MixRequest[] = [];
   for (let index = 0; index < MIX_LENGTH; index += 1) {
     const draw = random();
@@ -116,13 +132,8 @@ export interface LoadTestOptions {
 export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestResult> {
   const pool = createPool({ connectionString: options.databaseUrl, max: 2, statementTimeoutMs: 60_000, applicationName: 'casa-sig-bench-load' });
   try {
-    const roadIds = (await pool.query<{ id: number }>('SELECT id FROM road_segments WHERE id % 97 = 0 ORDER BY id LIMIT 2000')).rows.map((row) => row.id);
-    const editedRoads = (await pool.query<{ id: number; condition: string }>(
-      `SELECT id, condition FROM road_segments
-        ORDER BY geom <-> ST_SetSRID(ST_MakePoint(-7.6186, 33.5928), 4326), id LIMIT $1`,
-      [EDITED_ROADS],
-    )).rows;
-    const requests = buildMix({ roadIds, editedRoads, adminToken: await benchAdminToken(pool) });
+    const sources = await readMixSources(pool);
+    const requests = buildMix(sources, MIX_SHARES);
     const durationMs = options.phaseSeconds * 1000;
     const run = (arrival: MixArrival, duration = durationMs) => options.runner.run({
       kind: 'mix', baseUrl: options.server.url, requests, arrival, durationMs: duration, timeoutMs: REQUEST_TIMEOUT_MS,
@@ -147,7 +158,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRes
       }
       return { phaseSeconds: options.phaseSeconds, citizens: CITIZENS, mix: { ...MIX_SHARES }, rssAtStartBytes, phases };
     } finally {
-      await restoreRoadConditions(pool, editedRoads);
+      await restoreRoadConditions(pool, sources.editedRoads);
     }
   } finally {
     await pool.end();

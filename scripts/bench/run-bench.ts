@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { createPool } from '../../server/db/pool.ts';
@@ -20,6 +20,7 @@ import { runMobilityBench } from './mobility-bench.ts';
 import { measureQueryLatency } from './query-latency.ts';
 import { startLoadRunner, type LoadRunner } from './load-runner.ts';
 import { LOAD_TEST_SETTINGS, runLoadTest } from './load-test.ts';
+import { measureReplicaReads } from './replica-reads.ts';
 import { quantile } from './stats.ts';
 import { buildTileList, interleave } from './tile-list.ts';
 import { BROWSER_HEADERS, type MeasuredJob, type Measurement, measureInterleaved, publicTileQueries, tilePaths } from './throughput.ts';
@@ -27,9 +28,9 @@ import { BROWSER_HEADERS, type MeasuredJob, type Measurement, measureInterleaved
 /** How much each mode measures. */
 const PLANS = {
   // Three rounds, so that the kept round is a true median; warm passes are cheap (20 passes: about 0.3 s).
-  quick: { querySamples: 10, repetitions: 3, warmPasses: 20, lowZoomPasses: 2, editSamples: 5, memoryBudgetBytes: 16 * 1024 * 1024, isTuned: false, loadSeconds: 4 },
+  quick: { querySamples: 10, repetitions: 3, warmPasses: 20, lowZoomPasses: 2, editSamples: 5, memoryBudgetBytes: 16 * 1024 * 1024, isTuned: false, loadSeconds: 4, replicaRounds: 2, replicaSeconds: 4 },
   // The full run fills the cache to the budget servers run with by default.
-  full: { querySamples: 40, repetitions: 7, warmPasses: 20, lowZoomPasses: 8, editSamples: 20, memoryBudgetBytes: loadConfig({}).TILE_CACHE_MAX_BYTES, isTuned: true, loadSeconds: 15 },
+  full: { querySamples: 40, repetitions: 7, warmPasses: 20, lowZoomPasses: 8, editSamples: 20, memoryBudgetBytes: loadConfig({}).TILE_CACHE_MAX_BYTES, isTuned: true, loadSeconds: 15, replicaRounds: 4, replicaSeconds: 8 },
 } as const;
 type Plan = (typeof PLANS)[keyof typeof PLANS];
 
@@ -234,6 +235,10 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
     const loadServer = await startCasa(context, 'casa-load', LOAD_TEST_SETTINGS);
     const load = await runLoadTest({ runner: context.runner, server: loadServer, databaseUrl: database.url, phaseSeconds: plan.loadSeconds, log });
     await loadServer.stop();
+    const replica = await measureReplicaReads({
+      runner: context.runner, databaseUrl: database.url, standbyDir: join(dirname(defaultBenchDataDir()), 'standby'), standbyPort: args.port + 1,
+      startServer: (name, settings) => startCasa(context, name, settings), rounds: plan.replicaRounds, roundSeconds: plan.replicaSeconds, log,
+    });
     log(`timing a bulk import of ${BENCH_TARGETS.roadSegments} road segments (rolled back)`);
     const bulkImport = await measureBulkImport(database.url, BENCH_TARGETS.roadSegments);
     const tuning = plan.isTuned ? await measureTuning(context) : [];
@@ -246,7 +251,7 @@ export async function runBench(args: BenchArgs, log: (message: string) => void):
       dataset: { counts: database.counts, wasBuilt: database.wasBuilt, buildSeconds: database.buildSeconds },
       tileList: { count: list.length, perZoom, layer: context.layer.id },
       throughput: rows, sizes, lowZooms, zoomTimes: zoomTimes(context, byName), tileStatementTimeoutMs: loadConfig({}).TILE_STATEMENT_TIMEOUT_MS,
-      freshness, memory, tuning, queries, mobility, bulkImport, load,
+      freshness, memory, tuning, queries, mobility, bulkImport, load, replica,
     };
     return { ...report, targets: evaluateTargets(report) };
   } finally {
