@@ -52,7 +52,7 @@ export async function connectDatabase(config: Config, log: (message: string) => 
   const replicaPool = config.DATABASE_REPLICA_URL
     ? createPool({
         connectionString: config.DATABASE_REPLICA_URL, max: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-        applicationName: 'casa-sig-replica', maxWaiting: config.DB_POOL_QUEUE_MAX,
+        applicationName: 'casa-sig-replica', sessionOptions: SERVING_SESSION_OPTIONS, maxWaiting: config.DB_POOL_QUEUE_MAX,
       })
     : undefined;
   const close = async () => {

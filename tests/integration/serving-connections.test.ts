@@ -29,4 +29,15 @@ describe("the server's own connections", () => {
       second.release();
     }
   });
+
+  it('on the replica pool too, when DATABASE_REPLICA_URL names one', async () => {
+    // Any PostgreSQL will do to read a connection setting: the scratch database stands for the replica here.
+    const withReplica = await connectDatabase(loadConfig({ DATABASE_URL: scratch.url, DATABASE_REPLICA_URL: scratch.url }), () => undefined);
+    try {
+      const { rows } = await withReplica.replicaPool!.query<{ max_parallel_workers_per_gather: string }>('SHOW max_parallel_workers_per_gather');
+      expect(rows[0]!.max_parallel_workers_per_gather).toBe('0');
+    } finally {
+      await withReplica.close();
+    }
+  });
 });
