@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedCluster } from '../../server/db/embedded-cluster.ts';
 import { startEmbeddedStandby } from '../../server/db/embedded-standby.ts';
 import { createPool } from '../../server/db/pool.ts';
+import { parseWalPosition } from '../../server/db/wal-position.ts';
 import { tileForLonLat } from '../../server/tiles/tile-coordinates.ts';
 import { decodeTile } from '../helpers/decode-tile.ts';
 import { CENTRE, type FixtureIds, insertFixtureRows } from '../helpers/layer-fixtures.ts';
@@ -69,6 +70,20 @@ async function pauseReplay(): Promise<void> {
 }
 
 const resumeReplay = () => standbyPool.query('SELECT pg_wal_replay_resume()');
+
+/**
+ * Until `server` knows that the replica has replayed everything the primary had written when this was
+ * called (every edit announced so far included): its next reads of any layer go to the replica. A write
+ * afterwards puts a record past that position, which replay must pass.
+ */
+async function untilReplicaCaughtUp(server: ServerProcess): Promise<void> {
+  const position = parseWalPosition((await primary.pool.query<{ position: string }>('SELECT pg_current_wal_insert_lsn()::text AS position')).rows[0]!.position);
+  await primary.pool.query('SELECT txid_current()');
+  await expect.poll(async () => {
+    const replayed = (await (await fetch(`${server.url}/readyz`)).json()).replica?.replayed;
+    return typeof replayed === 'string' && parseWalPosition(replayed) >= position;
+  }, { timeout: 10_000 }).toBe(true);
+}
 
 /** The fixture road's condition in a tile answered by `server`, and how it was obtained. */
 async function roadConditionInTile(server: ServerProcess, tile: { z: number; x: number; y: number }): Promise<{ condition: unknown; cacheStatus: string | null }> {
@@ -145,6 +160,8 @@ describe('a read replica beside the primary', () => {
   it('falls back to the primary while the replica is down, says so in /readyz, and returns to it', async () => {
     // A read the replica is running when it goes down is answered by the primary. It is held on the
     // replica by a lock taken on the primary (replayed there), released once the replica has stopped.
+    // The reader must first know that the replica has replayed the last test's edit, or it reads the primary.
+    await untilReplicaCaughtUp(reader);
     const locker = await primary.pool.connect();
     try {
       await locker.query('BEGIN');
