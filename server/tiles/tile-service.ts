@@ -154,7 +154,9 @@ export class TileService {
    * response goes out, so the writer's next read sees its edit even before the listener hears of it.
    */
   committed(changes: readonly TileChange[], position: WalPosition | undefined): void {
-    const layers = changes.filter((change) => this.invalidate(change)).map((change) => change.layer);
+    // Dropped here without telling subscribers: the listener hears the same change from PostgreSQL in every
+    // process, this one included, and tells them once then.
+    const layers = changes.filter((change) => this.#drop(change)).map((change) => change.layer);
     if (position === undefined) this.reads.changed(layers);
     else this.reads.committedHere(layers, position);
   }
@@ -177,8 +179,17 @@ export class TileService {
     };
   }
 
-  /** Drops the cached and rendering tiles of the layer that the change can have altered; false for an unknown layer. */
+  /**
+   * Drops the cached and rendering tiles of the layer that the change can have altered, then tells the
+   * subscribers; false for an unknown layer.
+   */
   invalidate(change: TileChange): boolean {
+    if (!this.#drop(change)) return false;
+    this.#tell({ kind: 'change', change });
+    return true;
+  }
+
+  #drop(change: TileChange): boolean {
     const layer = this.#registry.find(change.layer);
     if (!layer) return false;
     const margin = layer.tiles.buffer / layer.tiles.extent;
@@ -191,7 +202,6 @@ export class TileService {
       flight.isFresh = false;
       this.#inFlight.delete(id);
     }
-    this.#tell({ kind: 'change', change });
     return true;
   }
 
