@@ -48,16 +48,16 @@ export async function readShapefileZip(bytes: Uint8Array, layerId: string): Prom
       `${chosen.shp.path} has no .dbf file: the attributes are missing`,
     ))]);
   }
-  const membersRead = [chosen.shp, dbf, prj, cpg];
-  const impossible = membersRead.find((member) => member && member.size > member.compressedSize * MAX_EXPANSION + 1_024);
+  const read = [chosen.shp, dbf, prj, cpg].filter((member): member is ZipMember => member !== undefined);
+  const impossible = read.find((member) => member.size > member.compressedSize * MAX_EXPANSION + 1_024);
   if (impossible) return failedDataset('shapefile', [zipIssue(`${impossible.path}: size ${impossible.size} cannot come from ${impossible.compressedSize} compressed bytes`)]);
-  const oversized = membersRead.find((member) => member && member.size > MAX_MEMBER_BYTES);
+  const oversized = read.find((member) => member.size > MAX_MEMBER_BYTES);
   if (oversized) return failedDataset('shapefile', [fileIssue('invalid-zip', labels(
     `${oversized.path} dépasse 512 Mio`,
     `${oversized.path} يتجاوز 512 ميغابايت`,
     `${oversized.path} is larger than 512 MiB`,
   ))]);
-  const wanted = new Set([chosen.shp, dbf, prj, cpg].flatMap((member) => (member ? [member.path] : [])));
+  const wanted = new Set(read.map((member) => member.path));
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
