@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { LayerView } from '../auth/policy.ts';
 import { closeWithPool, connectionOf } from '../db/notification-listener.ts';
-import { connectionTimeouts, survivesLostConnections } from '../db/pool.ts';
+import { connectionTimeouts, SERVING_SESSION_OPTIONS, survivesLostConnections } from '../db/pool.ts';
 import { ReadRouting } from '../db/read-routing.ts';
 import type { WalPosition } from '../db/wal-position.ts';
 import { AdmissionQueue } from '../http/admission-queue.ts';
@@ -234,7 +234,8 @@ function cacheKeyOf(layer: LayerDefinition, view: LayerView, tile: TileCoordinat
 
 /**
  * Session settings of tile connections, measured on the benchmark dataset:
- * - no parallel workers: PostGIS's high function costs make the planner choose parallel sequential scans
+ * - no parallel workers, as on every serving connection (db/pool.ts); for tiles PostGIS's high function
+ *   costs also made the planner choose parallel sequential scans
  *   even for small z16 tiles (the 198 z16 tiles of the list took 2.3 s with parallel workers, 0.25 s
  *   without), and parallel aggregation makes the order of features, hence the bytes and the ETag of a
  *   tile, vary from one render to the next;
@@ -243,7 +244,7 @@ function cacheKeyOf(layer: LayerDefinition, view: LayerView, tile: TileCoordinat
  *   sequential scan of all 150,000 rows (37 of the 51 ms of the heaviest); with index scans the 63 z14
  *   tiles of the list take 2.5 times less PostgreSQL time, z16 tiles are unchanged.
  */
-export const TILE_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1';
+export const TILE_SESSION_OPTIONS = `${SERVING_SESSION_OPTIONS} -c random_page_cost=1.1`;
 
 /**
  * The pool tiles render on: same database as the server's pool, its own size and statement timeout, so tiles
